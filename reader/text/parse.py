@@ -1,0 +1,228 @@
+"""Read a seed file: one language's paragraphs, then the other's.
+
+The seed format is UTF-8 text with one paragraph per line. Blank lines
+are ignored; CRLF/CR line ends, a BOM and surrounding (also full-width)
+spaces are tolerated. Lines are sorted into Chinese and English by
+script (see ``lang.is_chinese``) and must form two blocks, in either
+order. The first line of a block is that side's title when it reads as
+a headline: much shorter than the block's other paragraphs and not
+ending like a sentence. Both titles may also stand together at the top
+(English title, Chinese title, English paragraphs, Chinese paragraphs).
+
+>>> a = parse_seed("普京已经接近朝鲜。\\nPutin meets Kim\\nPutin has approached North Korea.")
+>>> a.title_en, a.title_zh, a.zh, a.en
+('Putin meets Kim', '', ['普京已经接近朝鲜。'], ['Putin has approached North Korea.'])
+
+Anything else (an empty file, a missing side, languages interleaved)
+raises ``SeedFormatError`` with a message a teacher can act on.
+"""
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from reader.text.lang import han_count, han_ratio, has_letters, is_chinese
+
+__all__ = [
+    "ParsedArticle",
+    "SeedFormatError",
+    "decode",
+    "han_ratio",
+    "is_chinese",
+    "parse_bytes",
+    "parse_seed",
+]
+
+
+class SeedFormatError(ValueError):
+    """The uploaded text is not a usable seed file; the message says why."""
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """The two sides of an article, titles blank when the file has none."""
+
+    title_en: str
+    title_zh: str
+    zh: list[str]
+    en: list[str]
+
+
+def decode(data: bytes) -> str:
+    """Decode an uploaded file as UTF-8, dropping a BOM.
+
+    Raises ``SeedFormatError`` for anything else, naming the offending
+    byte and, when the bytes read as Chinese in a legacy encoding, that
+    encoding, so the teacher knows to re-save the file as UTF-8.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SeedFormatError("the file is UTF-16 text; save it as UTF-8 and upload it again")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02X} at position {error.start})"
+        legacy = _legacy_encoding(data)
+        if legacy:
+            message += f"; it looks like {legacy}, save it as UTF-8 and upload it again"
+        raise SeedFormatError(message) from None
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """Name the legacy Chinese encoding ``data`` looks like, if any.
+
+    GBK and Big5 share their byte ranges, so either often decodes text
+    written in the other. What tells them apart: real GBK text is almost
+    all GB2312 (the 6763 common simplified characters), while Big5 read
+    as GBK lands about half its characters outside GB2312.
+    """
+    try:
+        as_gb = data.decode("gb18030")
+    except UnicodeDecodeError:
+        as_gb = None
+    if as_gb is not None:
+        hans = [c for c in as_gb if han_count(c)]
+        if hans and sum(_in_gb2312(c) for c in hans) >= 0.9 * len(hans):
+            return "GB18030 (GBK/GB2312)"
+    try:
+        as_big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    return "Big5" if han_count(as_big5) else None
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_bytes(data: bytes) -> ParsedArticle:
+    """``parse_seed(decode(data))``."""
+    return parse_seed(decode(data))
+
+
+# str.strip() already removes the full-width space U+3000; these are the
+# invisible characters it keeps that editors and web pages leave behind.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
+
+# A sentence end: final punctuation, then any closing quotes or brackets.
+_EN_SENTENCE_END = re.compile(r"[.!?…]['\"’”)\]]*$")
+_ZH_SENTENCE_END = re.compile(r"[。！？!?.…；;]['\"’”」』）)》〉】\]]*$")
+# A line ending in these is cut off mid-sentence, not a headline.
+_CONTINUES = re.compile(r"[,，、:：;；]$")
+
+# A title is at most this long, and at most this share of the block's
+# median paragraph length (the seed: 86 characters against ~200).
+_MAX_TITLE = {"en": 200, "zh": 60}
+_TITLE_SHARE = 0.6
+
+
+def parse_seed(text: str) -> ParsedArticle:
+    """Split a seed file's text into titles and the two sides' paragraphs."""
+    lines = _lines(text)
+    if not lines:
+        raise SeedFormatError("the file is empty")
+    blocks = _blocks(lines)
+    langs = {lang for lang, _ in blocks}
+    if "zh" not in langs:
+        raise SeedFormatError("no Chinese paragraphs (every line reads as English)")
+    if "en" not in langs:
+        raise SeedFormatError("no English paragraphs (every line reads as Chinese)")
+
+    titles = {"zh": "", "en": ""}
+    if len(blocks) == 4 and _titles_on_top(blocks):
+        for lang, block in blocks[:2]:
+            titles[lang] = block[0][1]
+        blocks = blocks[2:]
+    if len(blocks) > 2:
+        raise SeedFormatError(_interleaved_message(blocks))
+
+    sides: dict[str, list[str]] = {}
+    for lang, block in blocks:
+        paragraphs = [line for _, line in block]
+        if not titles[lang] and _has_title(paragraphs, lang):
+            titles[lang], paragraphs = paragraphs[0], paragraphs[1:]
+        sides[lang] = paragraphs
+    return ParsedArticle(
+        title_en=titles["en"], title_zh=titles["zh"], zh=sides["zh"], en=sides["en"]
+    )
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Non-blank stripped lines with their 1-based line numbers."""
+    numbered = []
+    for number, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        line = raw.strip().strip(_INVISIBLE).strip()
+        if line:
+            numbered.append((number, line))
+    return numbered
+
+
+Block = list[tuple[int, str]]
+
+
+def _blocks(lines: list[tuple[int, str]]) -> list[tuple[str, Block]]:
+    """Group consecutive lines of one language into blocks.
+
+    A line with no letters at all (``***``, ``2023``) belongs to no
+    language, so it stays in the block it sits in rather than splitting
+    it; before any language is known it joins the first block.
+    """
+    blocks: list[tuple[str, Block]] = []
+    pending: Block = []
+    for number, line in lines:
+        if not has_letters(line):
+            if blocks:
+                blocks[-1][1].append((number, line))
+            else:
+                pending.append((number, line))
+            continue
+        lang = "zh" if is_chinese(line) else "en"
+        if blocks and blocks[-1][0] == lang:
+            blocks[-1][1].append((number, line))
+        else:
+            blocks.append((lang, pending + [(number, line)]))
+            pending = []
+    if pending:  # only letterless lines: nothing to attach them to
+        blocks.append(("?", pending))
+    return blocks
+
+
+def _titles_on_top(blocks: list[tuple[str, Block]]) -> bool:
+    """Whether four blocks are title A, title B, paragraphs A, paragraphs B."""
+    (la, ta), (lb, tb), (lc, pc), (ld, pd) = blocks
+    return (
+        len(ta) == 1
+        and len(tb) == 1
+        and (lc, ld) == (la, lb)
+        and _is_headline(ta[0][1], [line for _, line in pc], la)
+        and _is_headline(tb[0][1], [line for _, line in pd], lb)
+    )
+
+
+def _has_title(paragraphs: list[str], lang: str) -> bool:
+    """Whether a block's first line is its title rather than its first paragraph."""
+    return len(paragraphs) >= 2 and _is_headline(paragraphs[0], paragraphs[1:], lang)
+
+
+def _is_headline(line: str, body: list[str], lang: str) -> bool:
+    """A line is a headline when it does not end like a sentence and is
+    much shorter than the typical paragraph of the text it heads."""
+    ends = _ZH_SENTENCE_END if lang == "zh" else _EN_SENTENCE_END
+    if ends.search(line) or _CONTINUES.search(line):
+        return False
+    if len(line) > _MAX_TITLE.get(lang, 0):
+        return False
+    typical = statistics.median(len(paragraph) for paragraph in body)
+    return len(line) <= _TITLE_SHARE * typical
+
+
+def _interleaved_message(blocks: list[tuple[str, Block]]) -> str:
+    names = {"zh": "Chinese", "en": "English", "?": "unknown"}
+    starts = ", ".join(f"{names[lang]} from line {block[0][0]}" for lang, block in blocks)
+    return (
+        "Chinese and English lines are interleaved; the seed format is one language "
+        f"block then the other (found {len(blocks)} blocks: {starts})"
+    )
