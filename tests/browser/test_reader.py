@@ -1,0 +1,109 @@
+"""What only a browser shows: highlighting by hover, focus and tap; the pinyin switch; layout."""
+
+import pytest
+from playwright.sync_api import expect
+
+from reader.models import Segment
+
+pytestmark = pytest.mark.browser
+
+
+def first_segment(position=0):
+    return Segment.objects.filter(pair__position=position).order_by("position").first()
+
+
+def lit_ids(page):
+    return page.eval_on_selector_all(".seg.is-lit", "els => els.map(e => e.id)")
+
+
+def test_hovering_a_chinese_sentence_lights_exactly_its_english(page, seed_url):
+    page.goto(seed_url)
+    segment = first_segment()
+    page.hover(f"#seg-{segment.pk}-zh")
+    assert sorted(lit_ids(page)) == [f"seg-{segment.pk}-en", f"seg-{segment.pk}-zh"]
+    expect(page.locator(f"#seg-{segment.pk}-en")).to_contain_text("Russian President")
+    # Its neighbour stays dark, and the pair is faintly lit.
+    neighbour = first_segment(1)
+    expect(page.locator(f"#seg-{neighbour.pk}-en")).not_to_have_class("seg is-lit")
+    expect(page.locator("#pair-0")).to_have_class("pair is-pair-lit")
+    expect(page.locator("#pair-1")).to_have_class("pair")
+
+
+def test_hovering_english_lights_its_chinese(page, seed_url):
+    page.goto(seed_url)
+    segment = first_segment(3)
+    page.hover(f"#seg-{segment.pk}-en")
+    assert sorted(lit_ids(page)) == [f"seg-{segment.pk}-en", f"seg-{segment.pk}-zh"]
+
+
+def test_keyboard_focus_lights_the_counterpart_and_arrows_move(page, seed_url):
+    page.goto(seed_url)
+    page.locator("body").focus()
+    segment = first_segment()
+    # The pinyin switch comes first; then the first Chinese sentence.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == f"seg-{segment.pk}-zh"
+    assert sorted(lit_ids(page)) == [f"seg-{segment.pk}-en", f"seg-{segment.pk}-zh"]
+    page.keyboard.press("ArrowDown")
+    following = Segment.objects.filter(pair__article=segment.pair.article).exclude(zh="")
+    second = following.order_by("pair__position", "position")[1]
+    assert page.evaluate("document.activeElement.id") == f"seg-{second.pk}-zh"
+    assert sorted(lit_ids(page)) == [f"seg-{second.pk}-en", f"seg-{second.pk}-zh"]
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.id") == f"seg-{second.pk}-en"
+
+
+def test_photo_credit_has_no_counterpart_to_light(page, seed_url):
+    page.goto(seed_url)
+    credit = first_segment(7)
+    assert credit.zh == "内森·卢纳/美国广播公司新闻"
+    page.hover(f"#seg-{credit.pk}-zh")
+    assert lit_ids(page) == [f"seg-{credit.pk}-zh"]
+    expect(page.locator("#pair-7 .side--en")).to_have_text("Not in the English")
+
+
+def test_tap_pins_a_sentence_on_a_touch_screen(browser, seed_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True)
+    page = context.new_page()
+    page.goto(seed_url)
+    segment = first_segment(2)
+    page.tap(f"#seg-{segment.pk}-zh")
+    assert sorted(lit_ids(page)) == [f"seg-{segment.pk}-en", f"seg-{segment.pk}-zh"]
+    context.close()
+
+
+def test_pinyin_switch_hides_and_shows_pinyin_and_is_remembered(page, seed_url, live_server):
+    page.goto(seed_url)
+    rt = page.locator(".side--zh rt").first
+    expect(rt).to_be_visible()
+    page.click("[data-pinyin-switch]")
+    expect(rt).to_be_hidden()
+    expect(page.locator("[data-pinyin-switch]")).to_have_attribute("aria-pressed", "false")
+    # Remembered on the next page load and on other pages.
+    page.goto(live_server.url + "/")
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "off")
+    page.goto(seed_url)
+    expect(page.locator(".side--zh rt").first).to_be_hidden()
+    page.click("[data-pinyin-switch]")
+    expect(page.locator(".side--zh rt").first).to_be_visible()
+
+
+def test_columns_sit_side_by_side_on_a_desktop(page, seed_url):
+    page.goto(seed_url)
+    zh = page.locator("#pair-0 .side--zh").bounding_box()
+    en = page.locator("#pair-0 .side--en").bounding_box()
+    assert zh["x"] + zh["width"] <= en["x"]
+    assert abs(zh["y"] - en["y"]) < 1
+
+
+def test_columns_stack_on_a_phone(browser, seed_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.goto(seed_url)
+    zh = page.locator("#pair-0 .side--zh").bounding_box()
+    en = page.locator("#pair-0 .side--en").bounding_box()
+    assert en["y"] >= zh["y"] + zh["height"]
+    assert zh["x"] + zh["width"] <= 375 and en["x"] + en["width"] <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()

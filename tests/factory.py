@@ -1,0 +1,41 @@
+"""Plain factory functions for the few models there are."""
+
+from pathlib import Path
+
+from reader import services
+from reader.text.parse import parse_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_FILE = ROOT / "seeds" / "milley-tin-cup.txt"
+
+
+def import_seed(*, published: bool = True):
+    """The seed article, parsed, aligned and annotated by the real pipeline."""
+    parsed = parse_bytes(SEED_FILE.read_bytes())
+    return services.import_article(
+        slug="milley-tin-cup",
+        zh=parsed.zh,
+        en=parsed.en,
+        title_en=parsed.title_en,
+        title_zh=parsed.title_zh,
+        published=published,
+    ).article
+
+
+def make_article(
+    *,
+    slug: str = "bank-visit",
+    zh: list[str] | None = None,
+    en: list[str] | None = None,
+    title_en: str = "A visit to the bank",
+    title_zh: str = "去银行",
+    published: bool = True,
+):
+    return services.import_article(
+        slug=slug,
+        zh=zh or ["我们去银行。他在行走。"],
+        en=en or ["We go to the bank. He is walking."],
+        title_en=title_en,
+        title_zh=title_zh,
+        published=published,
+    ).article
