@@ -221,7 +221,9 @@ def _is_headline(line: str, body: list[str], lang: str) -> bool:
 
 def _interleaved_message(blocks: list[tuple[str, Block]]) -> str:
     names = {"zh": "Chinese", "en": "English", "?": "unknown"}
-    starts = ", ".join(f"{names[lang]} from line {block[0][0]}" for lang, block in blocks)
+    starts = ", ".join(f"{names[lang]} from line {block[0][0]}" for lang, block in blocks[:4])
+    if len(blocks) > 4:
+        starts += ", …"
     return (
         "Chinese and English lines are interleaved; the seed format is one language "
         f"block then the other (found {len(blocks)} blocks: {starts})"
