@@ -1,0 +1,75 @@
+"""Word segmentation: golden cuts, whole Latin words and numbers, nothing lost."""
+
+import threading
+
+import jieba
+import pytest
+
+from reader.text import segment
+from reader.text.segment import words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们去银行。", "我们/去/银行/。"),
+        ("他还是去还书了", "他/还是/去/还/书/了"),
+        ("在与Raddatz的谈话中，Milley描述了", "在/与/Raddatz/的/谈话/中/，/Milley/描述/了"),
+        ("2023年9月11日", "2023/年/9/月/11/日"),
+        ("增长了3.5%的GDP", "增长/了/3.5/%/的/GDP"),
+        ("Kim Jong Un 金正恩", "Kim/Jong/Un/金正恩"),
+        ("U.S.官员说", "U.S./官员/说"),
+        ("弗拉基米尔·普京", "弗拉基米尔/·/普京"),
+        ("他说：“好。”", "他/说/：/“/好/。/”"),
+        ("1,000人在10:30到达", "1,000/人/在/10:30/到达"),
+        ("A-10战机", "A/-/10/战机"),
+        ("卡拉OK", "卡拉/OK"),
+        ("ABC新闻", "ABC/新闻"),
+    ],
+)
+def test_words_golden(text, expected):
+    assert "/".join(words(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\u3000\t"])
+def test_blank_text_has_no_words(text):
+    assert words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们 去 银行",
+        '俄罗斯总统弗拉基米尔·普京已经接近朝鲜"手里拿着一个锡杯"在他的国家入侵乌克兰的时候。',
+        "Putin's war, 3.5 percent, U.S. officials!",
+        "２０２３年，ＡＢＣ新闻\u3000报道",
+    ],
+)
+def test_tokens_join_back_to_the_text_minus_whitespace(text):
+    tokens = words(text)
+    assert "".join(tokens) == "".join(text.split())
+    assert all(token.strip() == token and token for token in tokens)
+
+
+def test_tokenizer_loads_once_across_threads_and_silently(monkeypatch, capfd):
+    built = []
+
+    class CountingTokenizer(jieba.Tokenizer):
+        def __init__(self, *args, **kwargs):
+            built.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(segment, "_tokenizer", None)
+    monkeypatch.setattr(jieba, "Tokenizer", CountingTokenizer)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(words("我们去银行"))) for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(built) == 1
+    assert results == [["我们", "去", "银行"]] * 8
+    assert capfd.readouterr().err == ""
