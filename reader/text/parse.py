@@ -126,6 +126,10 @@ def parse_seed(text: str) -> ParsedArticle:
         raise SeedFormatError("the file is empty")
     blocks = _blocks(lines)
     langs = {lang for lang, _ in blocks}
+    if "zh" not in langs and "en" not in langs:
+        raise SeedFormatError(
+            "no Chinese paragraphs and no English paragraphs (no line has letters)"
+        )
     if "zh" not in langs:
         raise SeedFormatError("no Chinese paragraphs (every line reads as English)")
     if "en" not in langs:

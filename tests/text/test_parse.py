@@ -163,6 +163,11 @@ def test_file_without_english_is_refused():
         parse_seed("\n".join(GOLD["zh"]))
 
 
+def test_file_without_letters_is_refused():
+    with pytest.raises(SeedFormatError, match="no Chinese paragraphs and no English paragraphs"):
+        parse_seed("2023\n* * *\n")
+
+
 def test_interleaved_paragraph_pairs_are_refused_with_line_numbers():
     with pytest.raises(SeedFormatError, match="interleaved") as error:
         parse_bytes((DATA / "interleaved.txt").read_bytes())
