@@ -201,7 +201,9 @@ class _Aligner:
             gains, losses = [], []
             for k in (side, side + 1):
                 t, q = self.p.translated[k], self.p.chance[k]
-                p0 = min(max(1 - math.exp(-q * n_other), 1e-3), 0.999)
+                # Capped: against a huge other side (one paragraph against fifty)
+                # chance hits saturate, and a hit must still count for something.
+                p0 = min(max(1 - math.exp(-q * n_other), 1e-3), 0.6)
                 p1 = t + (1 - t) * p0
                 gains.append(math.log(p1 / p0))
                 losses.append(-math.log(1 - t))

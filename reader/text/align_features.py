@@ -83,14 +83,16 @@ def _unit(items: list[tuple[frozenset[str] | set[str], bool]], length: int) -> U
     key_bits: dict[str, int] = {}
     anchor_mask = 0
     n_anchors = 0
-    for idx, (keys, is_anchor) in enumerate(items):
+    # A word repeated ten times is one piece of evidence, not ten.
+    unique = list({frozenset(keys): is_anchor for keys, is_anchor in items}.items())
+    for idx, (keys, is_anchor) in enumerate(unique):
         bit = 1 << idx
         for k in keys:
             key_bits[k] = key_bits.get(k, 0) | bit
         if is_anchor:
             anchor_mask |= bit
             n_anchors += 1
-    return Unit(length, frozenset(key_bits), key_bits, anchor_mask, len(items), n_anchors)
+    return Unit(length, frozenset(key_bits), key_bits, anchor_mask, len(unique), n_anchors)
 
 
 def text_length(text: str) -> int:
