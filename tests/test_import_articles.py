@@ -80,7 +80,11 @@ def test_english_first_file_with_bom_and_crlf_imports_with_both_titles(tmp_path)
         ("整个上午都在下雨。我们待在屋里喝茶。", "It rained all morning. We stayed inside and drank tea."),
         ("下午，太阳从西湖上空出来了。", "In the afternoon, the sun came out over West Lake."),
     ]
-    segments = list(Segment.objects.filter(pair__article=article).values_list("zh", "en"))
+    segments = list(
+        Segment.objects.filter(pair__article=article)
+        .order_by("pair__position", "position")
+        .values_list("zh", "en")
+    )
     assert segments[:2] == [
         ("整个上午都在下雨。", "It rained all morning."),
         ("我们待在屋里喝茶。", "We stayed inside and drank tea."),
