@@ -94,6 +94,14 @@ class Params:
     chance: tuple[float, float, float, float] = (0.0052, 0.0118, 0.0042, 0.0075)
     lexical_weight: float = 1.0
     skip: float = 2.0  # cost of a one-sided bead beyond its prior
+    # A paragraph merged into a 2-1 / 1-2 bead although none of its words found a
+    # partner: a caption or credit glued to its neighbour, the error to avoid.
+    unsupported: float = 4.0
+    # Paratext (captions, credits, bylines, links; see align_features): a one-sided
+    # bead is cheaper, pairing it or merging it dearer.
+    paratext_skip: float = 4.0
+    paratext_paired: float = 2.0
+    paratext_merged: float = 4.0
     band: int = 10  # initial half-width of the search band
 
 
@@ -215,7 +223,8 @@ class _Aligner:
         p = self.p
         prior = self.prior[(di, dj)]
         if di == 0 or dj == 0:
-            return prior + p.skip
+            unit = self.zu[i - 1] if di else self.eu[j - 1]
+            return prior + p.skip - (p.paratext_skip if unit.paratext == 2 else 0.0)
         zs, es = range(i - di, i), range(j - dj, j)
         cost = prior
         zu, eu = self.zu, self.eu
@@ -231,8 +240,16 @@ class _Aligner:
                 zmask |= zm
                 emasks[b_idx] |= em
             cost += self.lexical(zu[a], zmask, ne, 0)
+            if di > 1 and not zmask:
+                cost += p.unsupported
+            if zu[a].paratext:
+                cost += p.paratext_merged if di > 1 or dj > 1 else p.paratext_paired
         for b_idx, b in enumerate(es):
             cost += self.lexical(eu[b], emasks[b_idx], nz, 2)
+            if dj > 1 and not emasks[b_idx]:
+                cost += p.unsupported
+            if eu[b].paratext:
+                cost += p.paratext_merged if di > 1 or dj > 1 else p.paratext_paired
         return cost + p.length_weight * _length_cost(lz, le, self.c, p.s2)
 
     def run(self) -> list[Bead]:

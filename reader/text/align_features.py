@@ -50,6 +50,39 @@ _EN_NUMBER_WORDS = frozenset(
     "forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
 )
 _SENTENCE_END = frozenset(".!?")
+# Paratext: the lines around an article that translators leave out (captions,
+# credits, bylines, "Related:" links, editor's notes). Recognised by shape (short,
+# no sentence-final punctuation, or wholly in brackets) or by a conventional
+# opening; this only shifts the odds, the words still decide.
+_ZH_PARATEXT = re.compile(
+    r"^\s*(?:[（(【\[].*[)）】\]]|(?:图|圖|图为|圖為|相关阅读|相關閱讀|相关新闻|延伸阅读|"
+    r"推荐阅读|编者按|編者按|责任编辑|責任編輯|编辑|來源|来源|记者|記者|文|摄影|攝影)\s*[:：/／ ].*"
+    r"|.*(?:摄|攝|报道|報道)\s*[)）]?)\s*$"
+)
+_EN_PARATEXT = re.compile(
+    r"^\s*(?:\(.*\)|\[.*\]|(?:related|read more|see also|photo|credit|editor's note|"
+    r"editor’s note|translator's note|translator’s note|by|interview by|translated|"
+    r"advertisement|back to top|source|reporting by|additional reporting|copyright|©)\b.*)\s*$",
+    re.IGNORECASE,
+)
+_ZH_FINAL = re.compile(r"[。！？!?…”」』\"]\s*$")
+_EN_FINAL = re.compile(r"[.!?…”\"]\s*$")
+
+
+def is_paratext_zh(text: str) -> int:
+    """2: a Chinese line opening like a caption, credit, byline or link; 1: shaped like one."""
+    if _ZH_PARATEXT.match(text):
+        return 2
+    return int(len(text) <= 30 and not _ZH_FINAL.search(text))
+
+
+def is_paratext_en(text: str) -> int:
+    """2: an English line opening like a caption, credit, byline or link; 1: shaped like one."""
+    if _EN_PARATEXT.match(text):
+        return 2
+    return int(len(text) <= 60 and not _EN_FINAL.search(text))
+
+
 _MAX_GLOSS = 24  # words with more senses than this match anything; keep only names/anchors
 
 
@@ -77,6 +110,7 @@ class Unit:
     anchor_mask: int
     n_items: int
     n_anchors: int
+    paratext: int = 0  # 2 conventional opening, 1 the shape of one, 0 prose
 
 
 def _unit(items: list[tuple[frozenset[str] | set[str], bool]], length: int) -> Unit:
@@ -170,7 +204,9 @@ def zh_unit(text: str) -> Unit:
         items.append((frozenset({key}), True))
     if _ZH_QUOTES.search(text):
         items.append((frozenset({'"'}), True))
-    return _unit(items, text_length(text))
+    unit = _unit(items, text_length(text))
+    unit.paratext = is_paratext_zh(text)
+    return unit
 
 
 def en_unit(text: str) -> Unit:
@@ -203,4 +239,6 @@ def en_unit(text: str) -> Unit:
         items.append((frozenset({key}), True))
     if _EN_QUOTES.search(text):
         items.append((frozenset({'"'}), True))
-    return _unit(items, text_length(text))
+    unit = _unit(items, text_length(text))
+    unit.paratext = is_paratext_en(text)
+    return unit
