@@ -35,8 +35,8 @@ def test_reader_shows_both_languages_side_by_side(client, seed_article):
     assert html.count('class="side side--zh" lang="zh-Hans"') == 14
     assert html.count('class="side side--en" lang="en"') == 14
     # Pinyin sits over the words, read in context.
-    assert "<ruby class=\"w\">普京<rt>pǔ jīng</rt></ruby>" in html
-    assert "<ruby class=\"w\">俄罗斯<rt>é luó sī</rt></ruby>" in html
+    assert '<ruby class="w">普<rt>pǔ</rt>京<rt>jīng</rt></ruby>' in html
+    assert '<ruby class="w">俄<rt>é</rt>罗<rt>luó</rt>斯<rt>sī</rt></ruby>' in html
 
 
 def test_reader_marks_caption_and_credit_as_unmatched(client, seed_article):

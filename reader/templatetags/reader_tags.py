@@ -9,20 +9,29 @@ register = template.Library()
 
 @register.filter
 def ruby(tokens):
-    """Chinese tokens as ``<ruby>`` words with their pinyin; other tokens as plain text.
+    """Chinese tokens as ``<ruby>`` words, each character over its syllable; others as text.
 
     ``[{"t": "银行", "py": ["yín", "háng"]}, {"t": "。"}]`` becomes
-    ``<ruby class="w">银行<rt>yín háng</rt></ruby>。``. Built by hand rather
-    than with a template loop because a long article has thousands of words.
+    ``<ruby class="w">银<rt>yín</rt>行<rt>háng</rt></ruby>。``: one element
+    per word, with each syllable centred over its own character. Built by
+    hand rather than with a template loop: a long article has thousands of words.
     """
     parts = []
     for token in tokens:
-        text = escape(token["t"])
+        text = token["t"]
         syllables = token.get("py")
-        if syllables:
-            parts.append(f'<ruby class="w">{text}<rt>{escape(" ".join(syllables))}</rt></ruby>')
+        if not syllables:
+            parts.append(escape(text))
+        elif len(syllables) == len(text):
+            pairs = "".join(
+                f"{escape(char)}<rt>{escape(syllable)}</rt>"
+                for char, syllable in zip(text, syllables, strict=True)
+            )
+            parts.append(f'<ruby class="w">{pairs}</ruby>')
         else:
-            parts.append(text)
+            parts.append(
+                f'<ruby class="w">{escape(text)}<rt>{escape(" ".join(syllables))}</rt></ruby>'
+            )
     return mark_safe("".join(parts))
 
 
