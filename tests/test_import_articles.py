@@ -35,9 +35,8 @@ def run(*args):
 def test_import_prints_one_line_per_article(tmp_path):
     out, err, error = run(str(SEED_FILE))
     assert error is None, err
-    assert out.strip() == "milley-tin-cup: 14 pairs, %d segments, 2 unmatched (created)" % (
-        Segment.objects.count()
-    )
+    segments = Segment.objects.count()
+    assert out.strip() == f"milley-tin-cup: 14 pairs, {segments} segments, 2 unmatched (created)"
     article = Article.objects.get(slug="milley-tin-cup")
     assert article.published
     assert article.title_en.startswith("Top US general describes Putin")
@@ -77,7 +76,10 @@ def test_english_first_file_with_bom_and_crlf_imports_with_both_titles(tmp_path)
     assert article.title_zh == "杭州的雨天早晨"
     pairs = list(article.pairs.values_list("zh", "en"))
     assert pairs == [
-        ("整个上午都在下雨。我们待在屋里喝茶。", "It rained all morning. We stayed inside and drank tea."),
+        (
+            "整个上午都在下雨。我们待在屋里喝茶。",
+            "It rained all morning. We stayed inside and drank tea.",
+        ),
         ("下午，太阳从西湖上空出来了。", "In the afternoon, the sun came out over West Lake."),
     ]
     segments = list(
@@ -96,7 +98,7 @@ def test_english_first_file_with_bom_and_crlf_imports_with_both_titles(tmp_path)
     [
         (ENGLISH_FIRST.encode("gb18030"), "UTF-8"),
         (b"", "empty"),
-        ("We went out.\nIt was cold.\n".encode(), "Chinese"),
+        (b"We went out.\nIt was cold.\n", "Chinese"),
         ("我们出去了。\n天很冷。\n".encode(), "English"),
     ],
     ids=["not-utf8", "empty", "no-chinese", "no-english"],

@@ -83,6 +83,13 @@
       target = list[list.indexOf(seg) + step] || null;
     } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
       target = counterpart(seg);
+    } else if (event.key === "b") {
+      const button = document.querySelector('[data-bookmark-for="' + seg.dataset.seg + '"]');
+      if (button) {
+        event.preventDefault();
+        button.click();
+      }
+      return;
     }
     if (target) {
       event.preventDefault();
@@ -90,6 +97,19 @@
       target.scrollIntoView({ block: "nearest" });
     }
   });
+
+  // A link to one sentence (from the bookmarks page) lights it and gives it focus.
+  function showLinkedSentence() {
+    const match = /^#(seg-\d+-(zh|en))$/.exec(window.location.hash);
+    const seg = match ? document.getElementById(match[1]) : null;
+    if (!seg) return;
+    pinned = seg.dataset.seg;
+    seg.focus({ preventScroll: true });
+    seg.scrollIntoView({ block: "center" });
+    render();
+  }
+  showLinkedSentence();
+  window.addEventListener("hashchange", showLinkedSentence);
 
   // The pinyin switch answers with an HX-Trigger event naming the new state.
   document.body.addEventListener("pinyinChanged", function (event) {

@@ -38,9 +38,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files or folders to import")
-        parser.add_argument(
-            "--draft", action="store_true", help="import as unpublished drafts"
-        )
+        parser.add_argument("--draft", action="store_true", help="import as unpublished drafts")
         parser.add_argument(
             "--dry-run", action="store_true", help="parse and align, but save nothing"
         )

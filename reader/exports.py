@@ -1,0 +1,138 @@
+"""A learner's bookmarks as a CSV file or an Anki deck."""
+
+import csv
+import io
+import tempfile
+from collections.abc import Iterable
+from html import escape
+
+import genanki
+
+from .models import Bookmark
+
+CSV_COLUMNS = ["Chinese", "Pinyin", "English", "Note", "Article", "Link"]
+
+# Fixed ids: Anki recognises a re-imported deck and note type as the same
+# ones, and updates notes (matched by guid) instead of duplicating them.
+ANKI_MODEL_ID = 1_734_210_001
+ANKI_DECK_BASE_ID = 1_734_220_000
+
+ANKI_MODEL = genanki.Model(
+    ANKI_MODEL_ID,
+    "Duìzhào sentence",
+    fields=[
+        {"name": "Chinese"},
+        {"name": "Pinyin"},
+        {"name": "English"},
+        {"name": "Note"},
+        {"name": "Source"},
+    ],
+    templates=[
+        {
+            "name": "Read",
+            "qfmt": '<div class="zh" lang="zh-Hans">{{Chinese}}</div>',
+            "afmt": (
+                '{{FrontSide}}<hr id="answer">'
+                '<div class="py">{{Pinyin}}</div>'
+                '<div class="en" lang="en">{{English}}</div>'
+                '{{#Note}}<div class="note">{{Note}}</div>{{/Note}}'
+                '<div class="src">{{Source}}</div>'
+            ),
+        }
+    ],
+    css=(
+        ".card{font-family:sans-serif;font-size:20px;text-align:center}"
+        ".zh{font-size:30px}.py{color:#666}.note{font-style:italic}.src{font-size:14px;color:#888}"
+    ),
+)
+
+
+def pinyin_text(tokens: list[dict]) -> str:
+    """Pinyin as it is written: a word's syllables joined, words apart, punctuation kept.
+
+    ``[{"t": "我们", "py": ["wǒ", "men"]}, {"t": "去", "py": ["qù"]}, {"t": "。"}]``
+    gives ``"wǒmen qù."``.
+    """
+    parts: list[str] = []
+    for token in tokens:
+        syllables = token.get("py")
+        if syllables:
+            parts.append(" " + "".join(syllables))
+        else:
+            parts.append(_ascii_punctuation(token["t"]) if token["t"].strip() else "")
+    return "".join(parts).strip()
+
+
+_FULL_WIDTH = str.maketrans(
+    {
+        "。": ".",
+        "，": ",",
+        "、": ",",
+        "！": "!",
+        "？": "?",
+        "；": ";",
+        "：": ":",
+        "“": ' "',
+        "”": '"',
+        "‘": " '",
+        "’": "'",
+        "（": " (",
+        "）": ")",
+        "《": " «",
+        "》": "»",
+    }
+)
+
+
+def _ascii_punctuation(text: str) -> str:
+    if text.isascii() and text.isalnum():
+        return " " + text
+    return text.translate(_FULL_WIDTH)
+
+
+def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
+    """UTF-8 with a BOM, so that spreadsheet programs read the Chinese correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for bookmark in bookmarks:
+        writer.writerow(
+            [
+                bookmark.zh,
+                pinyin_text(bookmark.tokens),
+                bookmark.en,
+                bookmark.note,
+                str(bookmark.article),
+                absolute(bookmark.get_absolute_url()),
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def apkg_bytes(bookmarks: Iterable[Bookmark], *, deck_name: str, user_id: int, absolute) -> bytes:
+    """An Anki package: front the Chinese; back the pinyin, English, note and source.
+
+    Anki fields are HTML, so the text is escaped (quotes may stay as they are).
+    """
+    deck = genanki.Deck(ANKI_DECK_BASE_ID + user_id, deck_name)
+    for bookmark in bookmarks:
+        source = escape(str(bookmark.article), quote=False)
+        link = absolute(bookmark.get_absolute_url())
+        deck.add_note(
+            genanki.Note(
+                model=ANKI_MODEL,
+                fields=[
+                    escape(bookmark.zh, quote=False),
+                    escape(pinyin_text(bookmark.tokens), quote=False),
+                    escape(bookmark.en, quote=False),
+                    escape(bookmark.note, quote=False).replace("\n", "<br>"),
+                    f'<a href="{escape(link)}">{source}</a>',
+                ],
+                guid=genanki.guid_for("duizhao-bookmark", bookmark.pk),
+                tags=["duizhao", bookmark.article.slug],
+            )
+        )
+    with tempfile.NamedTemporaryFile(suffix=".apkg") as handle:
+        genanki.Package(deck).write_to_file(handle.name)
+        with open(handle.name, "rb") as written:
+            return written.read()

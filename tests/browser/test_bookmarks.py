@@ -1,0 +1,77 @@
+"""A learner signs up, bookmarks by mouse and keyboard, writes a note, exports, removes."""
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from reader.models import Bookmark, Segment
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-enough-passphrase-42"
+
+
+def test_learner_bookmarks_notes_exports_and_removes(page, seed_url, live_server):
+    # Sign up from the article; back on the article afterwards.
+    page.goto(seed_url)
+    page.click("text=Sign up")
+    page.fill("#id_username", "mei")
+    page.fill("#id_password1", PASSWORD)
+    page.fill("#id_password2", PASSWORD)
+    page.click("button:has-text('Sign up')")
+    expect(page).to_have_url(seed_url)
+
+    segments = list(Segment.objects.exclude(zh="").order_by("pair__position", "position")[:3])
+    # By mouse: the control appears on hover and toggles without a page load.
+    page.evaluate("window.__noReload = true")
+    page.hover(f"#seg-{segments[0].pk}-zh")
+    page.click(f"#bookmark-{segments[0].pk}")
+    expect(page.locator(f"#bookmark-{segments[0].pk}")).to_have_attribute("aria-pressed", "true")
+    # By keyboard: focus the third sentence and press b.
+    page.focus(f"#seg-{segments[2].pk}-zh")
+    page.keyboard.press("b")
+    expect(page.locator(f"#bookmark-{segments[2].pk}")).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.__noReload") is True
+    assert set(Bookmark.objects.values_list("segment_id", flat=True)) == {
+        segments[0].pk,
+        segments[2].pk,
+    }
+
+    # Marked on the next visit too.
+    page.reload()
+    expect(page.locator(".bm.is-on")).to_have_count(2)
+
+    # The bookmarks page: both, a note written inline.
+    page.click("text=My bookmarks")
+    expect(page.locator(".bookmark")).to_have_count(2)
+    expect(page.locator("#bookmark-count")).to_have_text("2 bookmarks")
+    first = Bookmark.objects.get(segment=segments[0])
+    page.click(f"#note-{first.pk} >> text=Add a note")
+    page.fill(f"#note-input-{first.pk}", "锡杯 = tin cup <b>really</b>")
+    page.click(f"#note-{first.pk} >> text=Save note")
+    expect(page.locator(f"#note-{first.pk} .note-text")).to_have_text(
+        "锡杯 = tin cup <b>really</b>"
+    )
+    first.refresh_from_db()
+    assert first.note == "锡杯 = tin cup <b>really</b>"
+
+    # The CSV download.
+    with page.expect_download() as info:
+        page.click("text=CSV")
+    content = open(info.value.path(), "rb").read()
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert len(rows) == 3
+    assert "锡杯 = tin cup <b>really</b>" in [row[3] for row in rows]
+
+    # Read in context: the article opens on that sentence, lit.
+    page.click(f"#bookmark-{first.pk} >> text=Read in context")
+    expect(page.locator(f"#seg-{segments[0].pk}-zh")).to_have_class("seg is-lit")
+    page.go_back()
+
+    # Remove one; the list and the count follow without a reload.
+    page.click(f"#bookmark-{first.pk} >> text=Remove")
+    expect(page.locator(".bookmark")).to_have_count(1)
+    expect(page.locator("#bookmark-count")).to_have_text("1 bookmark")
+    assert list(Bookmark.objects.values_list("segment_id", flat=True)) == [segments[2].pk]
