@@ -113,13 +113,8 @@ class Score:
         return self.c[2] == 0
 
     def __str__(self) -> str:
-        return "P %.3f R %.3f F1 %.3f | link P %.3f R %.3f" % (
-            self.precision,
-            self.recall,
-            self.f1,
-            self.link_precision,
-            self.link_recall,
-        )
+        beads = f"P {self.precision:.3f} R {self.recall:.3f} F1 {self.f1:.3f}"
+        return f"{beads} | link P {self.link_precision:.3f} R {self.link_recall:.3f}"
 
 
 _GC_PRIORS = {

@@ -56,8 +56,8 @@ _WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日
 def _canon(value: float) -> str:
     """One spelling per value: 30, 30.0 and 3e1 all give '#30'."""
     if value == int(value):
-        return "#%d" % int(value)
-    return "#" + ("%.6f" % value).rstrip("0").rstrip(".")
+        return f"#{int(value)}"
+    return "#" + f"{value:.6f}".rstrip("0").rstrip(".")
 
 
 def _zh_integer(text: str) -> int | None:
@@ -95,7 +95,7 @@ def _zh_value(text: str) -> float | None:
     if frac:
         if not all(ch in _ZH_DIGIT for ch in frac):
             return None
-        return float("%d.%s" % (value, "".join(str(_ZH_DIGIT[ch]) for ch in frac)))
+        return float(f"{value}." + "".join(str(_ZH_DIGIT[ch]) for ch in frac))
     return float(value)
 
 
@@ -119,9 +119,9 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
             continue
         keys.append(_canon(value))
         if suffix == "月" and 1 <= value <= 12:
-            keys.append("month:%d" % value)
+            keys.append(f"month:{int(value)}")
     for m in _WEEKDAY_ZH.finditer(text):
-        keys.append("weekday:%d" % _WEEKDAY_NUM[m.group(1)])
+        keys.append(f"weekday:{_WEEKDAY_NUM[m.group(1)]}")
     return tuple(keys)
 
 
@@ -203,13 +203,13 @@ def _numbers_en(text: str) -> tuple[str, ...]:
         if low in _EN_ORD and _EN_ORD[low] >= 3:
             keys.append(_canon(_EN_ORD[low]))
         elif low in _WEEKDAYS:
-            keys.append("weekday:%d" % (_WEEKDAYS.index(low) + 1))
+            keys.append(f"weekday:{_WEEKDAYS.index(low) + 1}")
         elif tok[0].isupper() and (low in _MONTHS or low in _MONTH_ABBR):
             # "May" and "March" only as months when capitalised mid-text; still noisy,
             # so the month key is emitted together with its number.
             month = _MONTHS.index(low) + 1 if low in _MONTHS else _MONTH_ABBR[low]
             if low != "may" or (i + 1 < len(tokens) and tokens[i + 1][0].isdigit()):
-                keys.extend(("month:%d" % month, _canon(month)))
+                keys.extend((f"month:{month}", _canon(month)))
         i += 1
     return tuple(keys)
 
