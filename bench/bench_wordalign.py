@@ -192,7 +192,8 @@ def main(verbose: bool = False) -> Score:
     warm = time_per_pair(pairs)
     cold = time_cold_cache(pairs)
     print(
-        f"word alignment, {len(pairs)} gold pairs ({score.gold} gold links, {n_words} English words)"
+        f"word alignment, {len(pairs)} gold pairs"
+        f" ({score.gold} gold links, {n_words} English words)"
     )
     print(
         f"  precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"

@@ -123,7 +123,7 @@ def lemma_en(word: str) -> str:
 
 
 def _acronym(word: str) -> str | None:
-    """"U.S." → "US", "ABC" → "ABC", "p.m." → "PM"; None for ordinary words."""
+    """ "U.S." → "US", "ABC" → "ABC", "p.m." → "PM"; None for ordinary words."""
     letters = word.replace(".", "")
     if len(letters) < 2 or not letters.isalpha():
         return None
@@ -177,22 +177,69 @@ ZH_FUNCTION_WORDS = frozenset(
     """.split()
 )
 
-# Personal pronouns and the English forms they take (contractions included).
-_PRONOUNS = {
-    "我": ("i", "me", "my", "mine", "myself"),
-    "我们": ("we", "us", "our", "ours", "ourselves"),
-    "咱们": ("we", "us", "our"),
-    "你": ("you", "your", "yours", "yourself"),
-    "您": ("you", "your", "yours"),
-    "你们": ("you", "your", "yours"),
-    "他": ("he", "him", "his", "himself"),
-    "她": ("she", "her", "hers", "herself"),
-    "它": ("it", "its", "itself"),
-    "他们": ("they", "them", "their", "theirs", "themselves"),
-    "她们": ("they", "them", "their", "theirs"),
-    "它们": ("they", "them", "their"),
+# Closed-class words that do have a counterpart: pronouns, demonstratives,
+# negation, modals of possibility, degree adverbs, interrogatives. They link
+# only to the English forms listed here (contractions by their first part,
+# "n't" for a negated auxiliary), and weigh less than dictionary evidence.
+_THIS = ("this", "these")
+_THAT = ("that", "those")
+_NOT = ("not", "n't", "no", "never")
+_CLOSED_CLASS: dict[str, tuple[tuple[str, ...], float]] = {
+    "我": (("i", "me", "my", "mine", "myself"), 0.7),
+    "我们": (("we", "us", "our", "ours", "ourselves"), 0.7),
+    "咱们": (("we", "us", "our"), 0.7),
+    "你": (("you", "your", "yours", "yourself"), 0.7),
+    "您": (("you", "your", "yours"), 0.7),
+    "你们": (("you", "your", "yours"), 0.7),
+    "他": (("he", "him", "his", "himself"), 0.7),
+    "她": (("she", "her", "hers", "herself"), 0.7),
+    "它": (("it", "its", "itself"), 0.7),
+    "他们": (("they", "them", "their", "theirs", "themselves"), 0.7),
+    "她们": (("they", "them", "their", "theirs"), 0.7),
+    "它们": (("they", "them", "their"), 0.7),
+    **{
+        w: (_THIS, 0.6) for w in "这 这个 这些 这次 这种 这家 这本 这台 这部 这座 这位 这件".split()
+    },
+    **{w: (_THAT, 0.6) for w in "那 那个 那些 那次 那种 那家 那本 那位 那件".split()},
+    "这里": (("here",), 0.65),
+    "那里": (("there",), 0.6),
+    "不": (_NOT, 0.65),
+    "没": (_NOT, 0.65),
+    "没有": (_NOT, 0.6),
+    "别": (("don't", "not", "n't", "never"), 0.6),
+    "并不": (_NOT, 0.65),
+    "不再": (("no", "longer", "not", "n't"), 0.65),
+    "从不": (("never",), 0.7),
+    "可能": (("may", "might", "could", "probably", "possibly", "likely", "perhaps", "maybe"), 0.65),
+    "能": (("can", "could", "able"), 0.65),
+    "能够": (("can", "could", "able"), 0.65),
+    "可以": (("can", "could", "may"), 0.6),
+    "非常": (("very", "extremely", "really", "pretty", "highly", "so"), 0.6),
+    "十分": (("very", "extremely", "really", "quite"), 0.6),
+    "很": (("very", "quite", "really"), 0.6),
+    "太": (("too", "so"), 0.6),
+    "最": (("most",), 0.6),
+    "更": (("more", "even"), 0.6),
+    "这么": (("so", "such"), 0.6),
+    "那么": (("so", "such"), 0.6),
+    "什么": (("what",), 0.65),
+    "如何": (("how",), 0.65),
+    "怎么": (("how", "why"), 0.65),
+    "怎样": (("how",), 0.65),
+    "为什么": (("why",), 0.7),
+    "谁": (("who", "whom", "whose"), 0.65),
+    "哪里": (("where",), 0.65),
+    "多少": (("how", "much", "many"), 0.6),
 }
-_PRONOUN_SCORE = 0.7
+
+
+def _en_closed_forms(word: str) -> tuple[str, ...]:
+    low = word.lower().replace("’", "'")
+    forms = [low.split("'")[0]]
+    if low.endswith("n't") or low == "cannot":
+        forms.append("n't")
+    return tuple(forms)
+
 
 _SKIP_DEFINITION = re.compile(
     r"^(?:CL:|surname |(?:old |archaic |Japanese |Korean )?variant of |see |used in |"
@@ -407,6 +454,7 @@ def _en_number_keys(words: list[str]) -> list[frozenset[str]]:
 
 _DISTORTION = 0.25  # score lost per unit of relative-position difference
 _MIN_SCORE = 0.5
+_STRONG = 0.75  # candidates at least this good are placed before the others
 
 
 @dataclass
@@ -433,36 +481,91 @@ def link_words(zh_tokens: list[str], en_tokens: list[str]) -> list[tuple[int, in
     candidates += _gloss_candidates(zh, en, en_next)
     candidates += _latin_candidates(zh, en)
     candidates += _number_candidates(zh_tokens, zh_idx, en)
-    candidates += _name_candidates(zh, en)
-    candidates += _pronoun_candidates(zh, en)
+    candidates += _name_candidates(zh, zh_idx, en)
+    candidates += _closed_class_candidates(zh, en)
 
+    # Strong evidence first, each candidate nudged by how far its relative
+    # positions differ; then the weak (closed-class words, parts of
+    # compounds) placed by the strong links next to them, because a
+    # translation reorders clauses and a pronoun repeats.
+    # Position only matters between rivals: a candidate whose words nothing
+    # else claims keeps its score, however far apart the two words stand.
     nz, ne = len(zh), len(en)
-    for c in candidates:
-        pz = (sum(c.zh) / len(c.zh) + 0.5) / nz
-        pe = (sum(c.en) / len(c.en) + 0.5) / ne
-        c.score -= _DISTORTION * abs(pz - pe)
-    candidates.sort(key=lambda c: (-c.score, c.zh, c.en))
+    contested = _contested(candidates)
+    strong = [c for c in candidates if c.score >= _STRONG]
+    weak = [c for c in candidates if c.score < _STRONG]
+    for c in strong:
+        if id(c) in contested:
+            c.score -= _DISTORTION * _global_distortion(c, nz, ne)
+    state = _Links()
+    _accept(strong, state, en_next)
+    if weak:
+        anchors_ = sorted((i, j) for i, js in state.zh_links.items() for j in js)
+        for c in weak:
+            if id(c) in contested:
+                c.score -= _local_distortion(c, anchors_)
+        _accept(weak, state, en_next)
+    return sorted((zh_idx[i], en_idx[j]) for i, j in state.links)
 
-    zh_links: dict[int, set[int]] = {}
-    en_taken: set[int] = set()
-    links: set[tuple[int, int]] = set()
+
+def _contested(candidates: list[_Candidate]) -> set[int]:
+    """Candidates with a rival: another Chinese word for one of their English words, or
+    English words far apart for one of their Chinese words (他 → he ... his)."""
+    en_rivals: dict[int, set[tuple[int, ...]]] = {}
+    zh_targets: dict[int, list[int]] = {}
     for c in candidates:
-        if c.score < _MIN_SCORE or any(j in en_taken for j in c.en):
+        for j in c.en:
+            en_rivals.setdefault(j, set()).add(c.zh)
+        for i in c.zh:
+            zh_targets.setdefault(i, []).extend(c.en)
+    out = set()
+    for c in candidates:
+        if any(len(en_rivals[j]) > 1 for j in c.en) or any(
+            max(zh_targets[i]) - min(zh_targets[i]) > 3 for i in c.zh
+        ):
+            out.add(id(c))
+    return out
+
+
+@dataclass
+class _Links:
+    zh_links: dict[int, set[int]] = field(default_factory=dict)
+    en_taken: set[int] = field(default_factory=set)
+    links: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _global_distortion(c: _Candidate, nz: int, ne: int) -> float:
+    pz = (sum(c.zh) / len(c.zh) + 0.5) / nz
+    pe = (sum(c.en) / len(c.en) + 0.5) / ne
+    return abs(pz - pe)
+
+
+def _local_distortion(c: _Candidate, anchors_: list[tuple[int, int]]) -> float:
+    """Penalty for straying from where the nearest strong links put this word."""
+    if not anchors_:
+        return 0.0
+    i = sum(c.zh) / len(c.zh)
+    j = sum(c.en) / len(c.en)
+    nearest = sorted(anchors_, key=lambda a: abs(a[0] - i))[:2]
+    miss = min(abs(j - (aj + (i - ai))) for ai, aj in nearest)
+    return min(0.3, 0.03 * miss)
+
+
+def _accept(candidates: list[_Candidate], state: _Links, en_next: list[set[int]]) -> None:
+    candidates.sort(key=lambda c: (-c.score, c.zh, c.en))
+    for c in candidates:
+        if c.score < _MIN_SCORE or any(j in state.en_taken for j in c.en):
             continue
-        if any(i in zh_links for i in c.zh):
+        if any(i in state.zh_links for i in c.zh):
             # A Chinese word already linked takes more English words only
             # when they stand next to the ones it has (锡杯 → tin, cup).
-            linked = set().union(*(zh_links.get(i, set()) for i in c.zh))
-            if not all(
-                any(j in en_next[k] or k in en_next[j] for k in linked) for j in c.en
-            ):
+            linked = set().union(*(state.zh_links.get(i, set()) for i in c.zh))
+            if not all(any(j in en_next[k] or k in en_next[j] for k in linked) for j in c.en):
                 continue
         for i in c.zh:
-            zh_links.setdefault(i, set()).update(c.en)
-            for j in c.en:
-                links.add((zh_idx[i], en_idx[j]))
-        en_taken.update(c.en)
-    return sorted(links)
+            state.zh_links.setdefault(i, set()).update(c.en)
+            state.links.update((i, j) for j in c.en)
+        state.en_taken.update(c.en)
 
 
 def _content_neighbours(en: list[str]) -> list[set[int]]:
@@ -484,7 +587,7 @@ def _gloss_candidates(zh: list[str], en: list[str], en_next: list[set[int]]) -> 
             by_key.setdefault(key, []).append((j, trust))
     out: list[_Candidate] = []
     for i, token in enumerate(zh):
-        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _PRONOUNS:
+        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
             continue
         gloss = _gloss(token)
         kind = "gloss"
@@ -498,9 +601,7 @@ def _gloss_candidates(zh: list[str], en: list[str], en_next: list[set[int]]) -> 
             for j, trust in by_key.get(phrase[0], ()):
                 run = [j]
                 for key in phrase[1:]:
-                    nxt = next(
-                        (k for k, _ in by_key.get(key, ()) if k in en_next[run[-1]]), None
-                    )
+                    nxt = next((k for k, _ in by_key.get(key, ()) if k in en_next[run[-1]]), None)
                     if nxt is None:
                         break
                     run.append(nxt)
@@ -516,7 +617,9 @@ def _latin_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
         if _is_han(token) or not any(ch.isalpha() for ch in token):
             continue
         low = token.lower()
-        out.extend(_Candidate(1.0, (i,), (j,), "latin") for j, w in enumerate(en) if w.lower() == low)
+        out.extend(
+            _Candidate(1.0, (i,), (j,), "latin") for j, w in enumerate(en) if w.lower() == low
+        )
     return out
 
 
@@ -561,7 +664,7 @@ def _runs(positions: list[int]) -> list[list[int]]:
     return runs
 
 
-def _name_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
+def _name_candidates(zh: list[str], zh_idx: list[int], en: list[str]) -> list[_Candidate]:
     caps = [
         j
         for j, w in enumerate(en)
@@ -572,7 +675,7 @@ def _name_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
     out: list[_Candidate] = []
     # Pinyin written out: 习近平 ↔ Xi Jinping, 小王 ↔ Xiao Wang, 南京 ↔ Nanjing.
     spelled: dict[str, tuple[int, ...]] = {}
-    for n, j in enumerate(caps):
+    for n in range(len(caps)):
         run: list[int] = []
         for j2 in caps[n : n + 3]:
             if run and j2 != run[-1] + 1:
@@ -581,7 +684,7 @@ def _name_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
             key = "".join(en[k] for k in run).lower().replace("-", "")
             spelled.setdefault(key, tuple(run))
     for i, token in enumerate(zh):
-        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _PRONOUNS:
+        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
             continue
         run = spelled.get(_pinyin(token))
         if run and (len(token) > 1 or run[0] > 0):
@@ -589,7 +692,7 @@ def _name_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
     # Transliterations: runs of transliteration characters that the dictionary
     # does not know as one common word (米利, 拉德 + 达茨, 玛莎).
     skeletons = {j: anchors.name_skeleton_en(en[j]) for j in caps}
-    for run in _translit_runs(zh):
+    for run in _translit_runs(zh, zh_idx):
         hanzi = "".join(zh[i] for i in run)
         zs = anchors.name_skeleton_pinyin(hanzi)
         if len(zs) < 2:
@@ -605,24 +708,34 @@ def _name_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
     return out
 
 
-def _translit_runs(zh: list[str]) -> list[list[int]]:
-    """Maximal runs of tokens written only in transliteration characters that read as a name."""
+def _translit_runs(zh: list[str], zh_idx: list[int]) -> list[list[int]]:
+    """Maximal runs of adjacent tokens in transliteration characters that read as a name.
+
+    A run stops at anything else, including the "·" between given name and
+    surname (马克·米利 is two names).
+    """
     runs: list[list[int]] = []
     current: list[int] = []
-    for i, token in enumerate(zh + [""]):
-        if token and _is_han(token) and all(ch in anchors.TRANSLIT_CHARS for ch in token):
+    for i, token in enumerate(zh):
+        translit = _is_han(token) and all(ch in anchors.TRANSLIT_CHARS for ch in token)
+        if current and (not translit or zh_idx[i] != zh_idx[current[-1]] + 1):
+            current = _close_run(zh, current, runs)
+        if translit:
             current.append(i)
-            continue
-        if current:
-            hanzi = "".join(zh[k] for k in current)
-            unknown = any(
-                not dictionary.is_word(zh[k]) or dictionary.is_proper_name(zh[k]) for k in current
-            )
-            if len(hanzi) >= 2 and (unknown or len(current) > 1):
-                if not dictionary.is_word(hanzi) or _is_name_entry(hanzi):
-                    runs.append(current)
-            current = []
+    if current:
+        _close_run(zh, current, runs)
     return runs
+
+
+def _close_run(zh: list[str], current: list[int], runs: list[list[int]]) -> list[int]:
+    hanzi = "".join(zh[k] for k in current)
+    unknown = any(
+        not dictionary.is_word(zh[k]) or dictionary.is_proper_name(zh[k]) for k in current
+    )
+    if len(hanzi) >= 2 and (unknown or len(current) > 1):
+        if not dictionary.is_word(hanzi) or _is_name_entry(hanzi):
+            runs.append(current)
+    return []
 
 
 def _is_name_entry(word: str) -> bool:
@@ -639,14 +752,19 @@ def _edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _pronoun_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
+def _closed_class_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
     out = []
+    en_forms = None
     for i, token in enumerate(zh):
-        forms = _PRONOUNS.get(token)
-        if not forms:
+        known = _CLOSED_CLASS.get(token)
+        if not known:
             continue
-        for j, word in enumerate(en):
-            base = re.split(r"['’]", word.lower())[0]
-            if base in forms:
-                out.append(_Candidate(_PRONOUN_SCORE, (i,), (j,), "pronoun"))
+        forms, score = known
+        if en_forms is None:
+            en_forms = [_en_closed_forms(word) for word in en]
+        out.extend(
+            _Candidate(score, (i,), (j,), "closed")
+            for j, word_forms in enumerate(en_forms)
+            if any(f in forms for f in word_forms)
+        )
     return out

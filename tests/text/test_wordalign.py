@@ -1,0 +1,215 @@
+"""Word-to-word links: golden cases, the English tokenizer, and the gold-set bar."""
+
+import doctest
+
+import pytest
+
+from bench.bench_wordalign import evaluate, load_gold
+from reader.text import segment, wordalign
+from reader.text.wordalign import is_en_word, lemma_en, link_words, tokenize_en
+
+
+def linked(zh: str, en: str) -> set[tuple[str, str]]:
+    """The links of a sentence pair as (Chinese token, English token) strings."""
+    zh_tokens = segment.words(zh)
+    en_tokens = tokenize_en(en)
+    return {(zh_tokens[i], en_tokens[j]) for i, j in link_words(zh_tokens, en_tokens)}
+
+
+def english_of(zh: str, en: str, word: str) -> set[str]:
+    return {e for z, e in linked(zh, en) if z == word}
+
+
+# --- golden cases -------------------------------------------------------------------------
+
+
+def test_howitzer_links_to_its_dictionary_translation():
+    zh = "普京被认为是从朝鲜为俄罗斯的榴弹炮寻找弹药。"
+    en = "Putin is thought to be seeking ammunition from North Korea for Russia's howitzers."
+    assert english_of(zh, en, "榴弹炮") == {"howitzers"}
+    assert english_of(zh, en, "弹药") == {"ammunition"}
+
+
+def test_putin_links_to_putin_and_not_to_the_rest_of_his_definition():
+    # CC-CEDICT: "Vladimir Putin (1952-), president of Russia".
+    zh = "俄罗斯总统普京会见了朝鲜领导人。"
+    en = "Russian President Putin met the North Korean leader."
+    links = linked(zh, en)
+    assert english_of(zh, en, "普京") == {"Putin"}
+    assert ("俄罗斯", "Russian") in links
+    assert ("总统", "President") in links
+
+
+def test_north_korea_links_both_words():
+    assert english_of("他来自朝鲜。", "He comes from North Korea.", "朝鲜") == {"North", "Korea"}
+
+
+def test_a_date_links_year_month_and_day():
+    zh = "2023年9月11日，米利接受了采访。"
+    en = "Milley was interviewed on September 11, 2023."
+    links = linked(zh, en)
+    assert {("2023", "2023"), ("年", "2023"), ("9", "September"), ("11", "11")} <= links
+    assert ("月", "September") in links and ("日", "11") in links
+
+
+def test_weekdays_and_months_link_to_their_names():
+    links = linked(
+        "我们周一去上海，十月回来。", "We go to Shanghai on Monday and come back in October."
+    )
+    assert ("周一", "Monday") in links
+    assert {e for z, e in links if "十月" in z or z == "月"} == {"October"}
+
+
+def english_inside(zh: str, en: str, chars: str) -> set[str]:
+    """English words linked to the tokens that lie inside ``chars`` (however jieba cuts it)."""
+    return {e for z, e in linked(zh, en) if z in chars}
+
+
+def test_numbers_in_words_and_digits_meet():
+    zh, en = "这本书有三百二十页。", "The book has three hundred and twenty pages."
+    assert {"three", "hundred", "twenty"} <= english_inside(zh, en, "三百二十页")
+    zh, en = "中国人口超过十四亿。", "China's population exceeds 1.4 billion."
+    assert english_inside(zh, en, "十四亿") == {"1.4", "billion"}
+
+
+def test_latin_words_in_the_chinese_link_to_the_same_word():
+    zh = "在与Raddatz的谈话中，Milley描述了普京对Kim的要求。"
+    en = "Speaking with Raddatz, Milley described Putin's request of Kim."
+    links = linked(zh, en)
+    assert {("Raddatz", "Raddatz"), ("Milley", "Milley"), ("Kim", "Kim")} <= links
+
+
+def test_latin_match_ignores_case():
+    assert ("abc", "ABC") in linked("他在abc工作。", "He works at ABC.")
+
+
+def test_transliterated_names_link_by_sound():
+    zh = "参谋长联席会议主席马克·米利将军告诉玛莎·拉德达茨。"
+    en = "Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, told Martha Raddatz."
+    links = linked(zh, en)
+    assert ("马克", "Mark") in links and ("玛莎", "Martha") in links
+    assert {e for z, e in links if z in "米利"} == {"Milley"}
+    assert {e for z, e in links if z in "拉德达茨"} == {"Raddatz"}
+    assert ("将军", "Gen") in links
+
+
+def test_kim_jong_un_links_all_three_words():
+    zh = "普京将会见朝鲜领导人金正恩。"
+    en = "Putin will meet North Korean leader Kim Jong Un."
+    assert english_of(zh, en, "金正恩") == {"Kim", "Jong", "Un"}
+
+
+def test_names_spelled_in_pinyin_link():
+    links = linked(
+        "习近平和普京在莫斯科签署了声明。", "Xi Jinping and Putin signed a statement in Moscow."
+    )
+    assert {("习近平", "Xi"), ("习近平", "Jinping"), ("莫斯科", "Moscow")} <= links
+
+
+def test_a_compound_missing_from_the_dictionary_links_through_its_parts():
+    assert english_of("手里拿着一个锡杯", "with a tin cup in hand", "锡杯") == {"tin", "cup"}
+
+
+def test_english_inflections_and_irregular_verbs_are_normalised():
+    links = linked("他告诉我他买了三本书。", "He told me he bought three books.")
+    assert {("告诉", "told"), ("买", "bought")} <= links
+    assert {e for z, e in links if "书" in z} == {"books"}
+    assert lemma_en("told") == lemma_en("tell")
+
+
+def test_repeated_words_link_in_order():
+    zh = "金正日将在俄罗斯会见普京，金正日正乘火车前往俄罗斯。"
+    en = "Kim would meet with Putin in Russia and Kim was traveling by train to Russia."
+    zh_tokens = segment.words(zh)
+    en_tokens = tokenize_en(en)
+    pairs = [(zh_tokens[i], i, j) for i, j in link_words(zh_tokens, en_tokens)]
+    russia = [(i, j) for z, i, j in pairs if z == "俄罗斯"]
+    assert len(russia) == 2 and russia[0][1] < russia[1][1]
+
+
+# --- what must stay unlinked --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["的", "了", "是", "在", "着", "和", "把"])
+def test_function_words_link_to_nothing(word):
+    zh = "他是在北京的大学里学了历史和数学，把书看着。"
+    en = "He is the one who studied history and math at the university in Beijing, reading books."
+    assert english_of(zh, en, word) == set()
+
+
+def test_an_idiom_without_shared_words_links_nothing_at_random():
+    assert linked("天有不测风云。", "Life is full of surprises.") == set()
+
+
+def test_links_only_join_words():
+    zh_tokens = segment.words("“现在，”米利说。")
+    en_tokens = tokenize_en('"Now," Milley said.')
+    for i, j in link_words(zh_tokens, en_tokens):
+        assert is_en_word(en_tokens[j])
+        assert any(ch.isalnum() for ch in zh_tokens[i])
+
+
+def test_empty_sides_give_no_links():
+    assert link_words([], tokenize_en("Hello.")) == []
+    assert link_words(["你好"], []) == []
+    assert link_words(["。"], ["."]) == []
+
+
+# --- English tokens -----------------------------------------------------------------------
+
+
+def test_tokenize_en_splits_words_spaces_and_punctuation():
+    assert tokenize_en("Putin's war, 3.5% in the U.S. at 3:45 p.m.") == [
+        "Putin", "'s", " ", "war", ",", " ", "3.5", "%", " ", "in", " ", "the", " ", "U.S.",
+        " ", "at", " ", "3:45", " ", "p.m.",
+    ]  # fmt: skip
+
+
+def test_tokenize_en_keeps_inner_hyphens_and_contractions():
+    assert tokenize_en("Kim Jong-un won't go") == ["Kim", " ", "Jong-un", " ", "won't", " ", "go"]
+    assert tokenize_en("North Korea’s 8,500 reporters'") == [
+        "North", " ", "Korea", "’s", " ", "8,500", " ", "reporters", "'",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  two  spaces\tand a tab\n",
+        'Russian President Vladimir Putinhas approached North Korea"with a tin cup in hand"',
+        "He'll probably get something,\" Milley said — of Putin… (really?!)",
+        "Zelenskyy met Gonçalves in Kyiv; 1,000,000 people—3.5%—cheered.",
+        "'s 's' ''s x's",
+        "中文 mixed with English, 123.",
+    ],
+)
+def test_tokenize_en_round_trips(text):
+    tokens = tokenize_en(text)
+    assert "".join(tokens) == text
+    assert all(tokens)
+
+
+def test_is_en_word():
+    assert is_en_word("Putin") and is_en_word("2023") and is_en_word("U.S.")
+    assert not is_en_word(" ") and not is_en_word(",") and not is_en_word("'s")
+
+
+# --- the gold set -------------------------------------------------------------------------
+
+
+def test_gold_set_is_large_enough_and_resolves():
+    pairs = load_gold()
+    assert len(pairs) >= 45
+    assert sum(len(p.links) for p in pairs) >= 300
+
+
+def test_gold_set_precision_and_recall():
+    score = evaluate(load_gold())
+    assert score.precision >= 0.90, f"precision {score.precision:.3f}"
+    assert score.recall >= 0.60, f"recall {score.recall:.3f}"
+
+
+def test_module_docstring_examples_hold():
+    failed, attempted = doctest.testmod(wordalign)
+    assert attempted and not failed
