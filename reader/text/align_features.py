@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from reader.text import anchors
 from reader.text.dictionary import EN_STOP_WORDS, gloss_words, is_proper_name, is_word
 from reader.text.dictionary import normalize_en as _norm
+from reader.text.segment import words
 
 __all__ = ["Unit", "zh_unit", "en_unit", "words_zh"]
 
@@ -86,18 +87,9 @@ def is_paratext_en(text: str) -> int:
 _MAX_GLOSS = 24  # words with more senses than this match anything; keep only names/anchors
 
 
-@cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)  # jieba logs its cache build at INFO on first use
-    jieba.initialize()
-    return jieba
-
-
 def words_zh(text: str) -> list[str]:
-    """Segment Chinese with jieba (the same segmenter as ``reader.text.segment``)."""
-    return _jieba().lcut(text)
+    """Chinese words, numbers and marks: ``reader.text.segment.words``, the one segmenter."""
+    return words(text)
 
 
 @dataclass(slots=True)
