@@ -1,35 +1,56 @@
-"""Pinyin for each word of a Chinese text, read in context.
+"""Pinyin for each word of a Chinese text, read in its sentence.
 
 The text is cut into words with ``segment.words``; each word is then
-read with pypinyin, whose phrase dictionary knows that 行 is háng in
-银行 but xíng in 行走::
+read in four passes, each one correcting the one before::
 
     >>> annotate("我们去银行。")
     [('我们', ['wǒ', 'men']), ('去', ['qù']), ('银行', ['yín', 'háng']), ('。', [])]
     >>> [t.as_dict() for t in annotate_tokens("银行。")]
     [{'t': '银行', 'py': ['yín', 'háng'], 'tn': [2, 2]}, {'t': '。'}]
+    >>> " ".join(s for _, syl in annotate("他还没还书，不是一个人。") for s in syl)
+    'tā hái méi huán shū bú shì yí gè rén'
+    >>> " ".join(s for _, syl in annotate("一个", sandhi=False) for s in syl)
+    'yī gè'
+
+1. **Words.** pypinyin reads each word with its phrase dictionary (行 is
+   háng in 银行, xíng in 行走). A run of one-character words (他/还/书) is
+   read as one string, so pypinyin's phrase matching still sees 还书.
+   Where CC-CEDICT has the word with one reading only and pypinyin reads
+   it otherwise, CC-CEDICT wins (商量 shāngliang, 朝鲜 Cháoxiǎn, 用尽 yòngjìn).
+2. **Phrases** that cross word boundaries (看孩子 kān, 一场电影 chǎng):
+   a small table, matched only where a word starts.
+3. **Context rules** for a character standing alone as a word, where
+   the neighbours decide: the structural particles 得 and 地, 了 and 着
+   as complements (吃不了 liǎo, 点不着 zháo), 还 the adverb or the verb,
+   长 the adjective or the verb, measure words against their nouns.
+   Each rule is a fact of grammar, not a list of sentences.
+4. **Tone changes of 一 and 不** as textbooks print them (yí gè, bú shì,
+   kàn yi kàn), unless ``sandhi=False`` asks for citation tones. Third-tone
+   sandhi is never written, so never applied.
 
 A word gets exactly one syllable per Han character it contains; tokens
 without Han (punctuation, Latin words, numbers) get none.
-
-Where jieba leaves several one-character words in a row (他/还/书/了),
-the row is read as one string, so that pypinyin's own phrase matching
-still sees 还书 (huán shū) instead of a lone 还 (hái).
-
-Tone sandhi of 一 and 不 is not applied yet; it belongs in
-``_readings``, which sees the whole token sequence (pypinyin's
-``tone_sandhi=True`` covers it within one string).
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.contrib.tone_convert import to_tone
 
 from reader.text.lang import HAN_RE, is_han
-from reader.text.segment import words
+from reader.text.segment import word_class, words
 
-__all__ = ["Token", "annotate", "annotate_tokens", "readings", "tone_numbers"]
+__all__ = [
+    "Token",
+    "annotate",
+    "annotate_tokens",
+    "char_readings",
+    "readings",
+    "tone_numbers",
+]
 
 
 @dataclass
@@ -48,18 +69,40 @@ class Token:
         return {"t": self.text, "py": self.pinyin, "tn": self.tones}
 
 
-def annotate(text: str) -> list[tuple[str, list[str]]]:
-    """Each word of ``text`` with its syllables in tone marks."""
+def annotate(text: str, *, sandhi: bool = True) -> list[tuple[str, list[str]]]:
+    """Each word of ``text`` with its syllables in tone marks.
+
+    ``sandhi`` writes the tone changes of 一 and 不 (yí gè, bú shì);
+    ``False`` gives their citation tones (yī gè, bù shì).
+    """
     tokens = words(text)
-    return list(zip(tokens, readings(tokens), strict=True))
+    return list(zip(tokens, readings(tokens, sandhi=sandhi), strict=True))
 
 
-def annotate_tokens(text: str) -> list[Token]:
+def annotate_tokens(text: str, *, sandhi: bool = True) -> list[Token]:
     """Each word of ``text`` as a ``Token`` with syllables and tone numbers."""
     return [
         Token(text=word, pinyin=syllables, tones=tone_numbers(syllables))
-        for word, syllables in annotate(text)
+        for word, syllables in annotate(text, sandhi=sandhi)
     ]
+
+
+def char_readings(text: str, *, sandhi: bool = True) -> list[str]:
+    """One reading per character of ``text``: "" for anything not Han.
+
+    >>> char_readings("去银行 OK")
+    ['qù', 'yín', 'háng', '', '', '']
+    """
+    out = [""] * len(text)
+    pos = 0
+    for token, syllables in annotate(text, sandhi=sandhi):
+        pos = text.index(token, pos)
+        han = iter(syllables)
+        for k, char in enumerate(token):
+            if is_han(char):
+                out[pos + k] = next(han)
+        pos += len(token)
+    return out
 
 
 # Combining marks left by NFD decomposition of a tone-marked vowel.
@@ -78,8 +121,19 @@ def _tone(syllable: str) -> int:
     return 5  # no mark: the neutral tone (also an unknown reading, "")
 
 
-def readings(tokens: list[str]) -> list[list[str]]:
+def readings(tokens: list[str], *, sandhi: bool = True) -> list[list[str]]:
     """The syllables of each already-segmented token, read in context."""
+    result = _word_readings(tokens)
+    _apply_phrases(tokens, result)
+    _apply_rules(tokens, result)
+    _apply_yi_bu(tokens, result, sandhi=sandhi)
+    return result
+
+
+# --- pass 1: words -----------------------------------------------------------
+
+
+def _word_readings(tokens: list[str]) -> list[list[str]]:
     result: list[list[str]] = [[] for _ in tokens]
     i = 0
     while i < len(tokens):
@@ -91,13 +145,42 @@ def readings(tokens: list[str]) -> list[list[str]]:
                 result[i + k] = [syllable]
             i = j
         else:
-            result[i] = _syllables(tokens[i])
+            result[i] = list(_word(tokens[i]))
             i += 1
     return result
 
 
 def _is_single_han(token: str) -> bool:
     return len(token) == 1 and is_han(token)
+
+
+@lru_cache(maxsize=100_000)
+def _word(token: str) -> tuple[str, ...]:
+    """A multi-character token: pypinyin, overruled by a single-reading CC-CEDICT entry."""
+    syllables = _syllables(token)
+    if len(token) > 1 and HAN_RE.fullmatch(token[0]) and all(map(is_han, token)):
+        cedict = _cedict_reading(token)
+        if cedict is not None and len(cedict) == len(syllables):
+            return cedict
+    return tuple(syllables)
+
+
+def _cedict_reading(word: str) -> tuple[str, ...] | None:
+    """The one reading CC-CEDICT gives ``word`` (case ignored), or None.
+
+    Several different readings (大夫 dàifu / dàfū) leave the choice to
+    pypinyin. Names count: CC-CEDICT reads 朝鲜 Cháoxiǎn and 蒙古 Měnggǔ
+    right where pypinyin does not.
+    """
+    from reader.text.dictionary import lookup  # the dictionary loads on first use
+
+    found = {entry.pinyin.lower() for entry in lookup(word)}
+    if len(found) != 1:
+        return None
+    numbered = found.pop().replace("u:", "v").split()
+    if len(numbered) != len(word) or not all(re.fullmatch(r"[a-z]+[1-5]", s) for s in numbered):
+        return None
+    return tuple(to_tone(s) if not s.endswith("5") else s[:-1].replace("v", "ü") for s in numbered)
 
 
 def _syllables(token: str) -> list[str]:
@@ -113,6 +196,458 @@ def _syllables(token: str) -> list[str]:
     whole = lazy_pinyin(token, style=Style.TONE, errors=lambda chars: None)
     if len(whole) == len(han):
         return whole
-    return [
-        (lazy_pinyin(char, style=Style.TONE, errors=lambda chars: None) or [""])[0] for char in han
-    ]
+    return [_citation(char) for char in han]
+
+
+@cache
+def _citation(char: str) -> str:
+    return (lazy_pinyin(char, style=Style.TONE, errors=lambda chars: None) or [""])[0]
+
+
+# --- pass 2: phrases across word boundaries ----------------------------------
+
+# Readings that hold for a string wherever it starts a word, although
+# jieba cuts it into several words (so no phrase dictionary sees it).
+_PHRASES = {
+    phrase: reading.split()
+    for phrase, reading in {
+        "看孩子": "kān hái zi",
+        "看家": "kān jiā",
+        "看门": "kān mén",
+        "看守": "kān shǒu",
+        "看管": "kān guǎn",
+        "露一手": "lòu yì shǒu",
+        "露了一手": "lòu le yì shǒu",
+        "露面": "lòu miàn",
+        "露脸": "lòu liǎn",
+        "露马脚": "lòu mǎ jiǎo",
+        "大喝": "dà hè",
+        "毛呢": "máo ní",
+        "呢子": "ní zi",
+        "落在": "là zài",
+        "供着": "gòng zhe",
+        "供奉": "gòng fèng",
+        "供品": "gòng pǐn",
+        "照相": "zhào xiàng",
+        "一张相": "yì zhāng xiàng",
+        "盛饭": "chéng fàn",
+        "盛汤": "chéng tāng",
+        "盛一碗": "chéng yì wǎn",
+        "背着": "bēi zhe",
+        "背起": "bēi qǐ",
+        "背包": "bēi bāo",
+        "背书包": "bēi shū bāo",
+        "系好": "jì hǎo",
+        "系上": "jì shàng",
+        "系紧": "jì jǐn",
+        "系鞋带": "jì xié dài",
+        "系领带": "jì lǐng dài",
+        "系安全带": "jì ān quán dài",
+        "大夫": "dài fu",
+        "铺床": "pū chuáng",
+        "弹琴": "tán qín",
+        "弹钢琴": "tán gāng qín",
+        "弹吉他": "tán jí tā",
+        "散文": "sǎn wén",
+        "漂白": "piǎo bái",
+        "系了": "jì le",
+    }.items()
+}
+_PHRASE_MAX = max(map(len, _PHRASES))
+
+
+def _apply_phrases(tokens: list[str], result: list[list[str]]) -> None:
+    starts = []  # (token index, offset of the token in the joined text)
+    offset = 0
+    for i, token in enumerate(tokens):
+        starts.append(offset)
+        offset += len(token)
+    text = "".join(tokens)
+    owner = [i for i, token in enumerate(tokens) for _ in token]
+    for i, start in enumerate(starts):
+        if not tokens[i] or not is_han(tokens[i][0]):
+            continue
+        for length in range(min(_PHRASE_MAX, len(text) - start), 1, -1):
+            reading = _PHRASES.get(text[start : start + length])
+            if reading is None:
+                continue
+            # Overwrite syllable by syllable; all covered tokens are Han only.
+            for k in range(length):
+                t = owner[start + k]
+                result[t][start + k - starts[t]] = reading[k]
+            break
+
+
+# --- pass 3: context rules for one-character words ---------------------------
+
+_PRONOUNS = set("我你您他她它咱谁")
+_DEMONSTRATIVES = set("这那哪每各某几")
+_NUMERALS = set("〇零一二两三四五六七八九十百千万亿半几多")
+_DEGREE = {
+    "很", "太", "真", "挺", "更", "最", "多", "好", "较", "比较", "非常", "特别",
+    "十分", "这么", "那么", "这样", "那样", "越来越", "不", "够", "极", "有点", "有点儿",
+}  # fmt: skip
+# Complements that follow V得/V不 (看得见, 吃不了) or a verb directly.
+_RESULT_VERBS = set("睡点猜找见摸够烧碰遇逮抓借买赶着打")
+_DE_BEFORE = set("很太真挺更最非好不那这多越特十极")  # 跑得很快, 说得太多
+
+
+def _is_verb_like(token: str) -> bool:
+    """A verb or adjective by jieba's dictionary (the words 得 and 地 follow)."""
+    tag = word_class(token)
+    return tag[:1] in ("v", "a", "b", "z", "i", "l") or tag in ("ad", "an", "vn")
+
+
+def _apply_rules(tokens: list[str], result: list[list[str]]) -> None:
+    for i, token in enumerate(tokens):
+        rule = _RULES.get(token)
+        if rule is None:
+            continue
+        prev = tokens[i - 1] if i > 0 and _has_han(tokens[i - 1]) else ""
+        prev2 = tokens[i - 2] if prev and i > 1 and _has_han(tokens[i - 2]) else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and _has_han(tokens[i + 1]) else ""
+        nxt2 = tokens[i + 2] if nxt and i + 2 < len(tokens) and _has_han(tokens[i + 2]) else ""
+        clause = _clause_before(tokens, i)
+        reading = rule(prev, nxt, prev2, nxt2, clause)
+        if reading:
+            result[i] = [reading] if isinstance(reading, str) else reading
+
+
+def _has_han(token: str) -> bool:
+    return bool(HAN_RE.search(token))
+
+
+def _clause_before(tokens: list[str], i: int) -> str:
+    start = i
+    while start > 0 and _has_han(tokens[start - 1]):
+        start -= 1
+    return "".join(tokens[start:i])
+
+
+def _de_structural(prev, nxt, prev2, nxt2, clause):
+    # 得 after a verb or adjective links a complement (跑得快) and is de;
+    # after a subject or adverb it is the verb dé (得了第一) or the modal
+    # děi (我得走了), which the next word tells apart.
+    if prev and prev not in _PRONOUNS and (_is_verb_like(prev) or prev[-1] in "了着"):
+        if prev not in ("已经", "就", "也", "还", "才", "又", "都", "总", "必须", "只"):
+            return "de"
+    if nxt in ("了", "到", "过", "奖", "病", "分", "票") or (nxt and nxt[0] in _NUMERALS):
+        return "dé"
+    if nxt and (nxt in _PRONOUNS or nxt[0] in _PRONOUNS or word_class(nxt)[:1] in "vdpr"):
+        return "děi"
+    return None
+
+
+def _di_adverbial(prev, nxt, prev2, nxt2, clause):
+    # 地 after an adjective, adverb or reduplication, before a verb: de.
+    if not prev or not nxt:
+        return None
+    redup = len(prev) >= 2 and prev[-1] == prev[-2]
+    if redup or _is_verb_like(prev) or word_class(prev)[:1] == "d":
+        if word_class(nxt)[:1] in "vdpa" or nxt in ("下", "走", "说", "看"):
+            return "de"
+    return None
+
+
+def _le_liao(prev, nxt, prev2, nxt2, clause):
+    # V得了 / V不了: "able to (finish)", liǎo; elsewhere the aspect particle.
+    if prev in ("得", "不") and prev2 and _is_verb_like(prev2):
+        return "liǎo"
+    return "le"
+
+
+def _zhe_zhao(prev, nxt, prev2, nxt2, clause):
+    # 点不着, 睡得着, 猜着了: "reach, succeed" is zháo; after other verbs zhe.
+    if prev in ("不", "得") and prev2 and prev2[-1] in _RESULT_VERBS:
+        return "zháo"
+    if prev and prev[-1] in _RESULT_VERBS and nxt in ("", "了", "吗", "没"):
+        return "zháo"
+    return None
+
+
+def _hai_huan(prev, nxt, prev2, nxt2, clause):
+    # 还 the verb takes an object or ends the clause (还书, 按时还。);
+    # the adverb comes before a verb, adjective or adverb (还没, 还很早).
+    if not nxt:
+        return "huán" if prev else None
+    if nxt in _PRONOUNS or nxt[:1] in _PRONOUNS and len(nxt) == 2 and nxt[1] in "们":
+        return "huán"
+    if nxt in ("给", "清", "钱", "书", "债", "款", "回", "完"):
+        return "huán"
+    tag = word_class(nxt)
+    if tag[:1] == "n" and tag not in ("nr",) and nxt not in ("早", "晚"):
+        return "huán"
+    return None
+
+
+def _zhang_chang(prev, nxt, prev2, nxt2, clause):
+    # 长 after a degree word is the adjective "long"; before a result or
+    # size (长大, 长高, 长得, 长满) it is the verb "grow".
+    if prev in _DEGREE or prev == "长":
+        return "cháng"
+    if nxt and nxt[0] in "大高胖满出成得起长" and nxt != "大街":
+        return "zhǎng"
+    return None
+
+
+# Verbs that take 为 "as, into" as their complement (选为, 评为, 改为).
+_WEI_VERBS = set("选评改称成作视变分定立任誉奉尊转化封列升降推聘")
+
+
+def _wei(prev, nxt, prev2, nxt2, clause):
+    # Verb + 为 "as, into": wéi; before its object (为大家) it is wèi.
+    if prev and (prev[-1] in _WEI_VERBS or word_class(prev)[:1] == "v") and prev[-1] != "是":
+        return "wéi"
+    return None
+
+
+def _tiao(prev, nxt, prev2, nxt2, clause):
+    # 调 with a result (调低, 调好, 调大): adjust, tiáo.
+    return "tiáo" if nxt[:1] and nxt[0] in "低高大小亮暗好匀准慢快" else None
+
+
+def _de_liao(prev, nxt, prev2, nxt2, clause):
+    # V得了 "can manage" (干得了, 受得了): de liǎo, not the word 得了 "enough!".
+    if prev and _is_verb_like(prev) and prev not in ("就", "也", "还", "都"):
+        return ["de", "liǎo"]
+    return None
+
+
+def _zhong4(prev, nxt, prev2, nxt2, clause):
+    # 重 before a verb: "again" (重写, 重做), chóng.
+    if nxt and word_class(nxt)[:1] == "v" and nxt not in ("是", "有"):
+        return "chóng"
+    return None
+
+
+def _measure_before(measure_reading, other_reading=None):
+    """A character that is a measure word after a numeral or demonstrative."""
+
+    def rule(prev, nxt, prev2, nxt2, clause):
+        if prev and (prev[-1] in _NUMERALS or prev[-1] in _DEMONSTRATIVES or prev[:1] == "第"):
+            if nxt not in ("人",):
+                return measure_reading
+        return other_reading
+
+    return rule
+
+
+def _hang(prev, nxt, prev2, nxt2, clause):
+    if prev and (prev[-1] in _NUMERALS or prev[:1] == "第") and nxt != "人":
+        if prev != "一" or prev2[-1:] in _DEMONSTRATIVES or (prev2 and prev2[:1] == "第"):
+            return "háng"
+    return None
+
+
+def _zhong3(prev, nxt, prev2, nxt2, clause):
+    if prev and (prev[-1] in _NUMERALS or prev[-1] in _DEMONSTRATIVES):
+        return "zhǒng"
+    if nxt and (word_class(nxt)[:1] == "n" or nxt in ("了", "着", "过", "在", "下", "出", "树")):
+        return "zhòng"
+    return None
+
+
+def _shu(prev, nxt, prev2, nxt2, clause):
+    # Free 数 is the verb "count" (数星星); 数十, 数百 "several" is shù.
+    if nxt and nxt[0] in "十百千万":
+        return "shù"
+    if prev and prev[-1] in _NUMERALS:
+        return None
+    return "shǔ"
+
+
+def _jiao_teach(prev, nxt, prev2, nxt2, clause):
+    # Free 教 is the verb "teach"; the noun jiào lives in words (教师, 佛教).
+    return "jiāo" if nxt else None
+
+
+def _jiao_sleep(prev, nxt, prev2, nxt2, clause):
+    # Free 觉 is the noun "sleep" (睡一觉, 好觉); jué lives in words (觉得).
+    return "jiào"
+
+
+def _zhong1(prev, nxt, prev2, nxt2, clause):
+    # 中 "hit" takes 了/过 (中了彩票); the locative never does.
+    return "zhòng" if nxt in ("了", "过") and prev not in ("在",) and "在" not in clause else None
+
+
+def _dang(prev, nxt, prev2, nxt2, clause):
+    # 把 X 当 Y: "treat as", dàng.
+    return "dàng" if "把" in clause else None
+
+
+def _chong(prev, nxt, prev2, nxt2, clause):
+    # 冲 + person: "towards", chòng (冲我笑).
+    return "chòng" if nxt in _PRONOUNS or (nxt[:1] in _PRONOUNS and nxt[1:] == "们") else None
+
+
+def _zhuan(prev, nxt, prev2, nxt2, clause):
+    # 绕着 / 围着 ... 转, 转圈: turning round, zhuàn.
+    if "绕" in clause or "围着" in clause or nxt[:1] == "圈" or nxt2[:1] == "圈":
+        return "zhuàn"
+    return None
+
+
+_SHOWS = ("电影", "比赛", "演出", "球赛", "音乐会", "戏", "表演", "考试", "晚会", "足球赛")
+
+
+def _chang_measure(prev, nxt, prev2, nxt2, clause):
+    # 场 counts showings (一场电影, chǎng) and happenings (一场大雨, cháng).
+    if nxt in _SHOWS or nxt2 in _SHOWS:
+        return "chǎng"
+    return None
+
+
+def _liang(prev, nxt, prev2, nxt2, clause):
+    # Free 量 is the verb "measure" (量体温, 量一下); the noun is in words.
+    if nxt in ("了", "过", "一下", "一") or word_class(nxt)[:1] == "n":
+        return "liáng"
+    return None
+
+
+def _qie(prev, nxt, prev2, nxt2, clause):
+    return "qiē" if nxt or prev[-1:] in "要在来去" else None
+
+
+def _sheng_fill(prev, nxt, prev2, nxt2, clause):
+    if nxt and (nxt[0] in _NUMERALS or word_class(nxt)[:1] == "n"):
+        return "chéng"
+    return None
+
+
+def _zheng(prev, nxt, prev2, nxt2, clause):
+    return "zhèng" if nxt else None
+
+
+def _pu(prev, nxt, prev2, nxt2, clause):
+    return "pū" if nxt in ("了", "着", "在", "上", "好") or word_class(nxt)[:1] == "n" else None
+
+
+def _jia_leave(prev, nxt, prev2, nxt2, clause):
+    # 假 ending a clause after a time span: leave, jià (请了三天假).
+    if not nxt and prev and word_class(prev)[:1] in "mq" or prev in ("天", "周", "个月"):
+        return "jià"
+    return None
+
+
+def _xue(prev, nxt, prev2, nxt2, clause):
+    # Free 血 ending a clause is the spoken xiě (流了好多血).
+    return "xiě" if not nxt and prev and prev not in ("验", "输", "献") else None
+
+
+_RULES = {
+    "得": _de_structural,
+    "得了": _de_liao,
+    "调": _tiao,
+    "地": _di_adverbial,
+    "了": _le_liao,
+    "着": _zhe_zhao,
+    "还": _hai_huan,
+    "长": _zhang_chang,
+    "为": _wei,
+    "重": _zhong4,
+    "行": _hang,
+    "种": _zhong3,
+    "数": _shu,
+    "教": _jiao_teach,
+    "觉": _jiao_sleep,
+    "中": _zhong1,
+    "当": _dang,
+    "冲": _chong,
+    "转": _zhuan,
+    "场": _chang_measure,
+    "量": _liang,
+    "切": _qie,
+    "盛": _sheng_fill,
+    "挣": _zheng,
+    "铺": _pu,
+    "假": _jia_leave,
+    "血": _xue,
+}
+
+
+# --- pass 4: 一 and 不 ---------------------------------------------------------
+
+_DIGITS = set("〇零一二三四五六七八九十")
+_ORDINAL_AFTER = ("月", "号", "楼", "年级")
+# Complements of V不C (对不起, 来不及, 看不见): 不 is neutral between them.
+_COMPLEMENTS = set("起了到见完动下上出开住懂清及过成着掉走")
+
+
+def _apply_yi_bu(tokens: list[str], result: list[list[str]], *, sandhi: bool) -> None:
+    chars: list[tuple[int, int]] = []  # (token, syllable) of each Han character
+    text = []
+    for t, token in enumerate(tokens):
+        k = 0
+        for char in token:
+            if is_han(char):
+                chars.append((t, k))
+                text.append(char)
+                k += 1
+        chars.append((-1, -1))  # a word boundary
+        text.append("|")
+    for n, char in enumerate(text):
+        if char not in "一不":
+            continue
+        t, k = chars[n]
+        if len(tokens[t]) > 1 and result[t][k] in ("yi", "bu"):
+            continue  # the word is read with a neutral 一/不 (对不起 duìbuqǐ)
+        if not sandhi:
+            result[t][k] = "yī" if char == "一" else "bù"
+            continue
+        if not tokens[t] or not any(c == char for c in tokens[t]):
+            continue
+        before = _neighbour(text, n, -1)
+        after = _neighbour(text, n, +1)
+        token = tokens[t]
+        if char == "一":
+            result[t][k] = _yi(token, k, before, after, text, n, result, chars)
+        else:
+            result[t][k] = _bu(token, k, before, after, text, n, result, chars, tokens)
+
+
+def _neighbour(text: list[str], n: int, step: int) -> str:
+    m = n + step
+    if 0 <= m < len(text) and text[m] == "|":
+        m += step
+    return text[m] if 0 <= m < len(text) else ""
+
+
+def _next_tone(text, n, result, chars) -> int:
+    m = n + 1
+    if m < len(text) and text[m] == "|":
+        m += 1
+    if m >= len(text) or text[m] == "|":
+        return 0
+    t, k = chars[m]
+    tone = _tone(result[t][k])
+    return tone if tone != 5 else _tone(_citation(text[m]))
+
+
+def _yi(token, k, before, after, text, n, result, chars) -> str:
+    word_final = len(token) > 1 and token.endswith("一") and k == len(HAN_RE.findall(token)) - 1
+    if before and before == after and before not in _DIGITS:
+        return "yi"  # 看一看
+    if word_final or not after or before == "第" or before in _DIGITS or after in _DIGITS:
+        return "yī"  # 统一, 第一, 十一, 一九九八, 一 at the end
+    rest = "".join(text[n + 1 : n + 4]).replace("|", "")
+    if rest.startswith(_ORDINAL_AFTER) and not rest.startswith("号召"):
+        return "yī"  # 一月, 一号, 一楼, 一年级
+    tone = _next_tone(text, n, result, chars)
+    if tone == 4:
+        return "yí"
+    if tone in (1, 2, 3):
+        return "yì"
+    return "yī"
+
+
+def _bu(token, k, before, after, text, n, result, chars, tokens) -> str:
+    if before and after and (before == after or (after in _COMPLEMENTS and _verb_char(before))):
+        return "bu"  # 好不好, 对不起, 来不及
+    if _next_tone(text, n, result, chars) == 4:
+        return "bú"
+    return "bù"
+
+
+def _verb_char(char: str) -> bool:
+    return word_class(char)[:1] in ("v", "a")

@@ -12,6 +12,16 @@ its own token and whitespace disappears::
 Joining the tokens gives back the text minus its whitespace. Dictionary
 words that mix scripts (卡拉OK, B超) stay whole, as jieba knows them.
 
+The words are for a learner to look up, so a word jieba makes up that
+CC-CEDICT does not have (很长, 请系, 离职采访) is cut again into the fewest
+CC-CEDICT words; names stay whole, and a transliterated name keeps its
+parts whole around the middle dot::
+
+    >>> words("请系好安全带，这条河很长。")
+    ['请', '系', '好', '安全带', '，', '这', '条', '河', '很', '长', '。']
+    >>> words("马克·米利将军说")
+    ['马克', '·', '米利', '将军', '说']
+
 Use this function rather than jieba directly: the tokenizer here is
 private to the module, loaded once per process on first use.
 """
@@ -19,12 +29,13 @@ private to the module, loaded once per process on first use.
 import logging
 import re
 import threading
+from functools import cache
 
 import jieba
 
 from reader.text.lang import HAN_RE
 
-__all__ = ["words"]
+__all__ = ["word_class", "words"]
 
 _tokenizer: jieba.Tokenizer | None = None
 _lock = threading.Lock()
@@ -55,8 +66,37 @@ def _get_tokenizer() -> jieba.Tokenizer:
     return _tokenizer
 
 
+@cache
+def _word_tags() -> dict[str, str]:
+    # jieba's dictionary carries a part-of-speech tag on every word; the
+    # table is read once, the first time a tag is asked for.
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(_get_tokenizer()).word_tag_tab
+
+
+def word_class(word: str) -> str:
+    """jieba's dictionary part of speech for ``word`` ("v", "n", "ad", ...; "" if unknown).
+
+    >>> word_class("跑"), word_class("书"), word_class("高兴地")
+    ('v', 'n', '')
+    """
+    return _word_tags().get(word, "")
+
+
 def words(text: str) -> list[str]:
     """Cut ``text`` into word, number and punctuation tokens, dropping whitespace."""
+    tokens = _join_dotted_names(_jieba_words(text))
+    out: list[str] = []
+    for token in tokens:
+        if _needs_split(token):
+            out.extend(_split_into_entries(token))
+        else:
+            out.append(token)
+    return out
+
+
+def _jieba_words(text: str) -> list[str]:
     tokens: list[str] = []
     other = []  # a run of jieba tokens without Han, re-cut as one string
     for token in _get_tokenizer().cut(text, cut_all=False, HMM=True):
@@ -68,3 +108,106 @@ def words(text: str) -> list[str]:
             other.append(token)
     tokens.extend(_NON_HAN_TOKEN.findall("".join(other)))
     return tokens
+
+
+# Characters of transliterated foreign names (米利, 拉达茨, 泽连斯基): a
+# made-up word of these only is taken for a name and kept whole.
+_TRANSLIT = set(
+    "阿埃艾爱安奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹德迪蒂丁杜多厄恩尔法凡菲芬费夫弗福"
+    "盖甘戈哥格根古圭哈海汉豪赫亨华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷"
+    "蕾里理力利莉丽连林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米敏明莫墨姆穆纳娜乃奈南内尼妮涅宁纽努"
+    "诺欧帕潘佩彭皮珀普齐奇乔切琴丘萨塞赛桑瑟森沙莎尚舍什施斯索塔泰坦汤唐特提图托瓦万旺威韦"
+    "维温沃乌伍西希锡谢辛休修雅亚扬耶伊因英尤约扎泽詹赞朱兹祖佐茨丝芙黛瑞嘉珊娅薇"
+)
+# Common surnames that are rarely a word's first character otherwise: a
+# made-up two- or three-character word starting with one is a person's name.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程"
+    "苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃"
+    "武戴莫孔汤"
+)
+_NAME_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
+_MAX_ENTRY = 8  # longer CC-CEDICT headwords are too rare to matter in a split
+
+
+def _is_name_like(token: str) -> bool:
+    if word_class(token) in _NAME_TAGS:
+        return True
+    if all(char in _TRANSLIT for char in token):
+        return True
+    return 2 <= len(token) <= 3 and token[0] in _SURNAMES and word_class(token) == ""
+
+
+def _needs_split(token: str) -> bool:
+    from reader.text.dictionary import is_word
+
+    return (
+        len(token) > 1
+        and HAN_RE.fullmatch(token[0]) is not None
+        and all(HAN_RE.fullmatch(char) for char in token)
+        and not is_word(token)
+        and not _is_name_like(token)
+    )
+
+
+@cache
+def _split_into_entries(token: str) -> tuple[str, ...]:
+    """The fewest CC-CEDICT words that make up ``token`` (a lone character always may).
+
+    Ties go to the split with the longer words (sum of squared lengths), so
+    离职采访 is 离职/采访 and 参谋长联席会议主席 keeps 参谋长 whole.
+    """
+    from reader.text.dictionary import is_word
+
+    n = len(token)
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (pieces, -score, start)
+    best[0] = (0, 0, 0)
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_ENTRY), end):
+            if best[start] is None:
+                continue
+            piece = token[start:end]
+            if end - start > 1 and not is_word(piece):
+                continue
+            pieces, neg_score, _ = best[start]
+            candidate = (pieces + 1, neg_score - (end - start) ** 2, start)
+            if best[end] is None or candidate[:2] < best[end][:2]:
+                best[end] = candidate
+    parts = []
+    end = n
+    while end > 0:
+        start = best[end][2]
+        parts.append(token[start:end])
+        end = start
+    return tuple(reversed(parts))
+
+
+def _join_dotted_names(tokens: list[str]) -> list[str]:
+    """Join the one-character pieces of a name part next to a middle dot (米/利 → 米利)."""
+    if not any(token in _NAME_DOTS for token in tokens):
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        beside_dot = (i > 0 and tokens[i - 1] in _NAME_DOTS) or _run_reaches_dot(tokens, i)
+        if beside_dot and len(token) == 1 and token in _TRANSLIT:
+            j = i
+            while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in _TRANSLIT:
+                j += 1
+            out.append("".join(tokens[i:j]))
+            i = j
+        else:
+            out.append(token)
+            i += 1
+    return out
+
+
+_NAME_DOTS = ("·", "・", "•", "‧")
+
+
+def _run_reaches_dot(tokens: list[str], i: int) -> bool:
+    j = i
+    while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in _TRANSLIT:
+        j += 1
+    return j > i + 1 and j < len(tokens) and tokens[j] in _NAME_DOTS
