@@ -56,15 +56,28 @@ _SENTENCE_END = frozenset(".!?")
 # no sentence-final punctuation, or wholly in brackets) or by a conventional
 # opening; this only shifts the odds, the words still decide.
 _ZH_PARATEXT = re.compile(
-    r"^\s*(?:[（(【\[].*[)）】\]]|(?:图|圖|图为|圖為|相关阅读|相關閱讀|相关新闻|延伸阅读|"
-    r"推荐阅读|编者按|編者按|责任编辑|責任編輯|编辑|來源|来源|记者|記者|文|摄影|攝影)\s*[:：/／ ].*"
-    r"|.*(?:摄|攝|报道|報道)\s*[)）]?)\s*$"
+    r"^\s*(?:[（(【\[].*[)）】\]]"
+    # A conventional opening and a separator: 相关阅读：…, 编者按：…, 文 / 林远
+    r"|(?:图|圖|表|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
+    r"编者按|編者按|编者注|編者注|译者注|譯者注|责任编辑|責任編輯|编辑|編輯|來源|来源|原标题|"
+    r"原標題|作者|译者|譯者|校对|校對|审核|審核|记者|記者|通讯员|通訊員|文|摄影|攝影)\s*[:：/／ 　].*"
+    # Openings that need no separator: 图为…, 本文…, 本报讯
+    r"|(?:图为|圖為|图片|圖片|本文|本报讯|本報訊|点击|點擊|扫码|掃碼).*"
+    # Credits and bylines at the end: …摄, …报道, 王安忆 著, 李明/中国日报
+    r"|.*(?:摄|攝|报道|報道)\s*[)）]?"
+    r"|[^，。,.]{1,12}[\s　]+(?:著|译|譯|编译|編譯|整理|撰文|撰)"
+    r"|[^\s，。,./／]{2,12}\s*[/／]\s*[^，。,.]{2,16}"
+    # A dateline on its own line: 新华社江州11月3日电（记者 赵晨阳）
+    r"|.{0,16}?\d{1,2}月\d{1,2}日[电電](?:\s*[（(][^）)]*[)）])?)\s*$"
 )
 _EN_PARATEXT = re.compile(
-    r"^\s*(?:\(.*\)|\[.*\]|(?:related|read more|see also|photo|credit|editor's note|"
-    r"editor’s note|translator's note|translator’s note|by|interview by|translated|"
-    r"advertisement|back to top|source|reporting by|additional reporting|copyright|©)\b.*)\s*$",
-    re.IGNORECASE,
+    r"^\s*(?:\(.*\)|\[.*\]|(?i:related|read more|see also|photo|photograph|image|credit|"
+    r"editor's note|editor’s note|translator's note|translator’s note|interview by|"
+    r"translated|advertisement|back to top|source|reporting by|additional reporting|"
+    r"copyright|©|text as (?:prepared|delivered)|as prepared for delivery|"
+    r"the views expressed|subscribe|sign up|follow us|share this)\b.*"
+    # A byline: short, "By" and a capitalised name (not "By the time ...").
+    r"|[Bb]y\s+(?:[A-Z][\w’'.-]+\s*)+(?:(?:in|and|,)\s+[A-Z][\w’'.-]+\s*)*\.?)\s*$",
 )
 _ZH_FINAL = re.compile(r"[。！？!?…”」』\"]\s*$")
 _EN_FINAL = re.compile(r"[.!?…”\"]\s*$")
