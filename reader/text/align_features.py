@@ -80,6 +80,9 @@ _EN_PARATEXT = re.compile(
     # A byline: short, "By" and a capitalised name (not "By the time ...").
     r"|[Bb]y\s+(?:[A-Z][\w’'.-]+\s*)+(?:(?:in|and|,)\s+[A-Z][\w’'.-]+\s*)*\.?)\s*$",
 )
+# Interview turns: 问：/答： and Q:/A: open the same paragraphs on the two sides.
+_ZH_TURN = re.compile(r"^\s*[【\[]?(问|問|答)[】\]]?\s*[:：]")
+_EN_TURN = re.compile(r"^\s*[\[]?([QA])[\]]?\s*[:.]\s")
 _ZH_FINAL = re.compile(r"[。！？!?…”」』\"]\s*$")
 _EN_FINAL = re.compile(r"[.!?…”\"]\s*$")
 
@@ -210,6 +213,9 @@ def zh_unit(text: str) -> Unit:
         items.append((frozenset({key}), True))
     if _ZH_QUOTES.search(text):
         items.append((frozenset({'"'}), True))
+    turn = _ZH_TURN.match(text)
+    if turn:
+        items.append((frozenset({"turn:a" if turn.group(1) == "答" else "turn:q"}), True))
     unit = _unit(items, text_length(text))
     unit.paratext = is_paratext_zh(text)
     return unit
@@ -245,6 +251,9 @@ def en_unit(text: str) -> Unit:
         items.append((frozenset({key}), True))
     if _EN_QUOTES.search(text):
         items.append((frozenset({'"'}), True))
+    turn = _EN_TURN.match(text)
+    if turn:
+        items.append((frozenset({"turn:" + turn.group(1).lower()}), True))
     unit = _unit(items, text_length(text))
     unit.paratext = is_paratext_en(text)
     return unit
