@@ -111,6 +111,18 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 
 
+# Adjectives of nationality that no suffix rule turns into the country's name.
+_DEMONYMS = {
+    "british": "britain", "english": "england", "french": "france", "german": "germany",
+    "dutch": "netherlands", "swiss": "switzerland", "spanish": "spain", "polish": "poland",
+    "turkish": "turkey", "greek": "greece", "thai": "thailand", "danish": "denmark",
+    "swedish": "sweden", "irish": "ireland", "finnish": "finland", "scottish": "scotland",
+    "welsh": "wales", "chinese": "china", "israeli": "israel", "iraqi": "iraq",
+    "pakistani": "pakistan", "filipino": "philippines", "mexican": "mexico",
+    "norwegian": "norway", "portuguese": "portugal", "vietnamese": "vietnam",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=100_000)
 def lemma_en(word: str) -> str:
     """The dictionary key of an English word: irregular forms undone, then ``normalize_en``.
@@ -154,12 +166,12 @@ def _en_keys(word: str) -> tuple[tuple[str, float], ...]:
             if len(part) > 1 and part not in EN_STOP_WORDS:
                 keys.setdefault(lemma_en(part), 0.8)
     if word[:1].isupper():  # demonyms: Korean → korea, Ukrainian → ukrain, Japanese → japan
+        if low in _DEMONYMS:
+            keys.setdefault(normalize_en(_DEMONYMS[low]), 0.9)
         if low.endswith("an"):
             keys.setdefault(normalize_en(low[:-1]), 0.9)
         if low.endswith(("ian", "ese")):
             keys.setdefault(normalize_en(low[:-3]), 0.9)
-        if low == "chinese":
-            keys.setdefault("china", 0.9)
     return tuple(keys.items())
 
 
@@ -259,13 +271,15 @@ class _Gloss:
     phrases: tuple[tuple[tuple[str, ...], float], ...] = ()
 
 
-def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str]]:
-    """Keys of a definition's content words, and the same as phrase parts (hyphens split)."""
+def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str], list[str]]:
+    """Keys of a definition's content words; the same as phrase parts (hyphens split);
+    and the parts of hyphenated words, which also match on their own, more weakly."""
     if proper:  # "Vladimir Putin (1952-), president of Russia": the name is the head
         text = text.split(",")[0]
     words = _DEFINITION_WORD.findall(text)
     keys: list[str] = []
     parts: list[str] = []
+    pieces_only: list[str] = []
     for word in words:
         acronym = _acronym(word)
         if acronym and (proper or "." in word or len(acronym) > 2):
@@ -279,8 +293,12 @@ def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str]]:
             continue
         keys.append(normalize_en(low))
         pieces = [p for p in low.split("-") if len(p) > 1 and p not in EN_STOP_WORDS]
-        parts.extend(normalize_en(p) for p in pieces) if len(pieces) > 1 else parts.append(keys[-1])
-    return keys, parts
+        if len(pieces) > 1:
+            parts.extend(normalize_en(p) for p in pieces)
+            pieces_only.extend(normalize_en(p) for p in pieces)
+        else:
+            parts.append(keys[-1])
+    return keys, parts, pieces_only
 
 
 @lru_cache(maxsize=200_000)
@@ -322,11 +340,18 @@ def _gloss(word: str) -> _Gloss:
                         add(acronym, 0.9 * factor)
                 text = _PARENTHESIS.sub(" ", _HAN_REFERENCE.sub(" ", part))
                 text = re.sub(r"^\s*fig\.\s*", "", text)
-                found, parts = _definition_keys(text, proper)
+                found, parts, pieces = _definition_keys(text, proper)
                 if not found:
                     continue
+                for key in pieces:  # electric-powered → electric
+                    add(key, 0.7 * factor)
                 if len(found) == 1:
                     add(found[0], factor)
+                    continue
+                if proper and _is_surname_only(word, found):
+                    # 马克龙 is "Emmanuel Macron" in the dictionary but only Macron
+                    # in the text: its sound matches the last name alone.
+                    add(found[-1], factor)
                     continue
                 for i, key in enumerate(found):
                     add(key, (0.8 if proper else 0.7 if i == len(found) - 1 else 0.6) * factor)
@@ -334,6 +359,12 @@ def _gloss(word: str) -> _Gloss:
                     phrase = tuple(parts)
                     phrases[phrase] = max(phrases.get(phrase, 0.0), factor)
     return _Gloss(keys, tuple(phrases.items()))
+
+
+def _is_surname_only(word: str, keys: list[str]) -> bool:
+    """Whether a Chinese name transliterates only the last of a Western name's parts."""
+    zs, es = anchors.name_skeleton_pinyin(word), anchors.name_skeleton_en(keys[-1])
+    return len(zs) >= 3 and (zs == es or _edit_distance(zs, es) <= 1)
 
 
 @lru_cache(maxsize=100_000)
@@ -380,6 +411,12 @@ _ZH_NUMBER_SPAN = re.compile(
     r"|(?:百分之|千分之)?(?:\d+(?:[.,:]\d+)*|[" + _ZH_NUM + r"]+(?:点[" + _ZH_NUM + r"]+)?)"
     r"[万亿]?(?:年|月|日|号|%|％)?"
 )
+_DATE_UNITS = {
+    "年": lambda keys: any(k[1:].isdigit() and int(k[1:]) >= 1000 for k in keys if k[0] == "#"),
+    "月": lambda keys: any(k.startswith("month:") for k in keys),
+    "日": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
+    "号": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
+}
 _EN_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _EN_NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -416,8 +453,13 @@ def _zh_number_keys(zh_tokens: list[str]) -> list[frozenset[str]]:
             inside = a >= m.start() and b <= m.end()
             # 十分 ("very") holds 十 but is no number; only a token that reads
             # as a number by itself, or lies wholly inside the number, takes it.
-            if inside or anchors.numbers_zh(token):
-                out[i] = out[i] | keys
+            if not (inside or anchors.numbers_zh(token)):
+                continue
+            # A bare unit joins its number only in a date (2023年, 9月, 11日):
+            # the 年 of 五年 is "years", not "five".
+            if token in _DATE_UNITS and not _DATE_UNITS[token](keys):
+                continue
+            out[i] = out[i] | keys
     return out
 
 
@@ -478,7 +520,7 @@ def link_words(zh_tokens: list[str], en_tokens: list[str]) -> list[tuple[int, in
     en_next = _content_neighbours(en)
 
     candidates: list[_Candidate] = []
-    candidates += _gloss_candidates(zh, en, en_next)
+    candidates += _gloss_candidates(zh, zh_idx, en, en_next)
     candidates += _latin_candidates(zh, en)
     candidates += _number_candidates(zh_tokens, zh_idx, en)
     candidates += _name_candidates(zh, zh_idx, en)
@@ -580,7 +622,9 @@ def _content_neighbours(en: list[str]) -> list[set[int]]:
     return out
 
 
-def _gloss_candidates(zh: list[str], en: list[str], en_next: list[set[int]]) -> list[_Candidate]:
+def _gloss_candidates(
+    zh: list[str], zh_idx: list[int], en: list[str], en_next: list[set[int]]
+) -> list[_Candidate]:
     by_key: dict[str, list[tuple[int, float]]] = {}
     for j, word in enumerate(en):
         for key, trust in _en_keys(word):
@@ -590,24 +634,44 @@ def _gloss_candidates(zh: list[str], en: list[str], en_next: list[set[int]]) -> 
         if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
             continue
         gloss = _gloss(token)
-        kind = "gloss"
-        if not gloss.keys and len(token) > 1 and not dictionary.is_word(token):
-            gloss, kind = _compound_gloss(token), "compound"
-        best: dict[int, float] = {}
-        for key, weight in gloss.keys.items():
-            for j, trust in by_key.get(key, ()):
-                best[j] = max(best.get(j, 0.0), weight * trust)
-        for phrase, weight in gloss.phrases:
-            for j, trust in by_key.get(phrase[0], ()):
-                run = [j]
-                for key in phrase[1:]:
-                    nxt = next((k for k, _ in by_key.get(key, ()) if k in en_next[run[-1]]), None)
-                    if nxt is None:
-                        break
-                    run.append(nxt)
-                if len(run) == len(phrase):
-                    out.append(_Candidate(weight * trust + 0.05, (i,), tuple(run), kind))
-        out.extend(_Candidate(s, (i,), (j,), kind) for j, s in best.items())
+        if gloss.keys:
+            out += _gloss_matches(gloss, (i,), by_key, en_next)
+        if len(token) > 2 or (not gloss.keys and len(token) > 1 and not dictionary.is_word(token)):
+            # Long words are often compounds the dictionary glosses loosely
+            # (联合声明 "joint declaration" for "joint statement"): their parts too.
+            out += _gloss_matches(_compound_gloss(token), (i,), by_key, en_next)
+        # A name jieba cut in two (马克 + 龙 for 马克龙 Macron).
+        for n in (2, 3):
+            if i + n > len(zh) or zh_idx[i + n - 1] != zh_idx[i] + n - 1:
+                break
+            joined = "".join(zh[i : i + n])
+            if _is_han(joined) and dictionary.is_proper_name(joined):
+                out += _gloss_matches(_gloss(joined), tuple(range(i, i + n)), by_key, en_next)
+    return out
+
+
+def _gloss_matches(
+    gloss: _Gloss,
+    zh: tuple[int, ...],
+    by_key: dict[str, list[tuple[int, float]]],
+    en_next: list[set[int]],
+) -> list[_Candidate]:
+    out = []
+    best: dict[int, float] = {}
+    for key, weight in gloss.keys.items():
+        for j, trust in by_key.get(key, ()):
+            best[j] = max(best.get(j, 0.0), weight * trust)
+    for phrase, weight in gloss.phrases:
+        for j, trust in by_key.get(phrase[0], ()):
+            run = [j]
+            for key in phrase[1:]:
+                nxt = next((k for k, _ in by_key.get(key, ()) if k in en_next[run[-1]]), None)
+                if nxt is None:
+                    break
+                run.append(nxt)
+            if len(run) == len(phrase):
+                out.append(_Candidate(weight * trust + 0.05, zh, tuple(run), "phrase"))
+    out.extend(_Candidate(s, zh, (j,), "gloss") for j, s in best.items())
     return out
 
 
@@ -689,6 +753,11 @@ def _name_candidates(zh: list[str], zh_idx: list[int], en: list[str]) -> list[_C
         run = spelled.get(_pinyin(token))
         if run and (len(token) > 1 or run[0] > 0):
             out.append(_Candidate(0.95, (i,), run, "pinyin"))
+        elif len(token) > 1 and _is_surname(token[0]) and dictionary.is_word(token[1:]):
+            # Surname and title in one token: 李老师 ↔ Li, 王医生 ↔ Wang.
+            run = spelled.get(_pinyin(token[0]))
+            if run and len(run) == 1 and run[0] > 0:
+                out.append(_Candidate(0.8, (i,), run, "pinyin"))
     # Transliterations: runs of transliteration characters that the dictionary
     # does not know as one common word (米利, 拉德 + 达茨, 玛莎).
     skeletons = {j: anchors.name_skeleton_en(en[j]) for j in caps}
@@ -736,6 +805,11 @@ def _close_run(zh: list[str], current: list[int], runs: list[list[int]]) -> list
         if not dictionary.is_word(hanzi) or _is_name_entry(hanzi):
             runs.append(current)
     return []
+
+
+@lru_cache(maxsize=10_000)
+def _is_surname(char: str) -> bool:
+    return any(d.startswith("surname ") for e in dictionary.lookup(char) for d in e.definitions)
 
 
 def _is_name_entry(word: str) -> bool:

@@ -1,6 +1,7 @@
 """Word-to-word links: golden cases, the English tokenizer, and the gold-set bar."""
 
 import doctest
+import random
 
 import pytest
 
@@ -106,8 +107,29 @@ def test_names_spelled_in_pinyin_link():
     assert {("习近平", "Xi"), ("习近平", "Jinping"), ("莫斯科", "Moscow")} <= links
 
 
+def test_a_name_jieba_cut_in_two_links_to_the_surname_it_transliterates():
+    # CC-CEDICT has 马克龙 "Emmanuel Macron"; the Chinese says only Macron.
+    zh = "法国总统马克龙周三在伦敦。"
+    en = "French President Emmanuel Macron was in London on Wednesday."
+    assert english_inside(zh, en, "马克龙") == {"Macron"}
+
+
+def test_surname_and_title_in_one_token():
+    assert "Li" in english_inside("李老师教我们中文。", "Teacher Li teaches us Chinese.", "李老师")
+
+
+def test_year_of_a_duration_is_years_not_the_number():
+    links = linked("他在这里住了五年。", "He has lived here for five years.")
+    assert {e for z, e in links if z == "年"} <= {"years"}
+    assert ("五", "five") in links or ("五年", "five") in links
+
+
 def test_a_compound_missing_from_the_dictionary_links_through_its_parts():
-    assert english_of("手里拿着一个锡杯", "with a tin cup in hand", "锡杯") == {"tin", "cup"}
+    # Tokens given, not segmented: whether jieba keeps 锡杯 whole is jieba's business.
+    zh_tokens = ["手里", "拿着", "一个", "锡杯"]
+    en_tokens = tokenize_en("with a tin cup in hand")
+    links = {(zh_tokens[i], en_tokens[j]) for i, j in link_words(zh_tokens, en_tokens)}
+    assert links == {("手里", "hand"), ("锡杯", "tin"), ("锡杯", "cup")}
 
 
 def test_english_inflections_and_irregular_verbs_are_normalised():
@@ -147,6 +169,20 @@ def test_links_only_join_words():
     for i, j in link_words(zh_tokens, en_tokens):
         assert is_en_word(en_tokens[j])
         assert any(ch.isalnum() for ch in zh_tokens[i])
+
+
+def test_links_are_valid_indices_for_any_input():
+    rng = random.Random(7)
+    alphabet = "的了是在和他我们普京朝鲜年月日一二三十百万点周号2023.,:;-'’ ABCabc·“”。，\t\n"
+    for n in range(300):
+        zh = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        en = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        zh_tokens = segment.words(zh) if n % 2 else list(zh)
+        en_tokens = tokenize_en(en)
+        links = link_words(zh_tokens, en_tokens)
+        assert links == sorted(set(links))
+        for i, j in links:
+            assert 0 <= i < len(zh_tokens) and is_en_word(en_tokens[j])
 
 
 def test_empty_sides_give_no_links():
