@@ -126,16 +126,24 @@ _SURNAMES = set(
     "苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃"
     "武戴莫孔汤"
 )
-_NAME_TAGS = ("nr", "ns", "nt", "nrt", "nrfg", "nz")
+# jieba's tags for transliterated and full personal names; its other name
+# tags (nr, ns, nt, nz) are on too many plain words (湖水 ns, 盖房子 nr).
+NAME_TAGS = ("nrt", "nrfg")
+# A made-up word with one of these is a phrase, not a name (戴着, 汤里).
+_NOT_IN_NAMES = set("着了过的得地里上下们是在和与也都就不没很")
 _MAX_ENTRY = 8  # longer CC-CEDICT headwords are too rare to matter in a split
 
 
-def _is_name_like(token: str) -> bool:
-    if word_class(token) in _NAME_TAGS:
+def is_name_like(token: str) -> bool:
+    """Whether a word missing from CC-CEDICT looks like a name (kept whole, not counted)."""
+    if word_class(token) in NAME_TAGS or all(char in _TRANSLIT for char in token):
         return True
-    if all(char in _TRANSLIT for char in token):
-        return True
-    return 2 <= len(token) <= 3 and token[0] in _SURNAMES and word_class(token) == ""
+    return (
+        2 <= len(token) <= 3
+        and token[0] in _SURNAMES
+        and word_class(token) == ""
+        and not _NOT_IN_NAMES.intersection(token)
+    )
 
 
 def _needs_split(token: str) -> bool:
@@ -146,7 +154,7 @@ def _needs_split(token: str) -> bool:
         and HAN_RE.fullmatch(token[0]) is not None
         and all(HAN_RE.fullmatch(char) for char in token)
         and not is_word(token)
-        and not _is_name_like(token)
+        and not is_name_like(token)
     )
 
 
