@@ -10,16 +10,19 @@ The links are precision-first evidence, never guesses from position alone:
 - numbers, dates, months and weekdays (2023年 ↔ 2023, 9月 ↔ September);
 - names: the pinyin spelled out (习近平 ↔ Xi Jinping, 南京 ↔ Nanjing) or a
   transliteration whose consonant skeleton matches (米利 ↔ Milley);
-- personal pronouns (他 ↔ he, his, him);
+- a short list of closed-class words that do carry over: pronouns
+  (他 ↔ he, his), demonstratives, negation, modals of possibility,
+  degree adverbs, interrogatives (不 ↔ not, 可能 ↔ may, 什么 ↔ what);
 - words missing from the dictionary, through their dictionary parts
   (锡杯 → 锡 tin + 杯 cup), at a lower weight.
 
 Candidates are scored, then accepted greedily, best first: an English word
 takes one Chinese word (a number or a name cut into several tokens by the
 segmenter counts as one), and a Chinese word takes more than one English
-word only when they stand together (朝鲜 → North Korea). Relative position
-in the sentence breaks ties between equal candidates. Function words
-(的, 了, 是; the, of, is) are never linked.
+word only when they stand together (朝鲜 → North Korea). Where several
+candidates compete for a word, position decides: relative position in the
+sentence for strong evidence, closeness to the strong links for weak
+evidence. Function words (的, 了, 是; the, of, is) are never linked.
 
     >>> zh = ["普京", "用", "榴弹炮"]
     >>> en = tokenize_en("Putin's howitzer")
@@ -417,6 +420,7 @@ _DATE_UNITS = {
     "日": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
     "号": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
 }
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _EN_SCALES = frozenset(("hundred", "thousand", "million", "billion", "trillion"))
 _EN_NUMBER_WORDS = frozenset(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -486,7 +490,7 @@ def _en_number_keys(words: list[str]) -> list[frozenset[str]]:
             continue
         if low == "may" and j + 1 < len(words) and words[j + 1][:1].isdigit():
             out[j] = frozenset(("month:5", "#5"))
-        elif words[j][:1].isupper() or low in ("monday", "sunday"):
+        elif words[j][:1].isupper() or low in _WEEKDAYS:
             out[j] = frozenset(anchors.numbers_en(words[j]))
         j += 1
     return out
@@ -526,12 +530,12 @@ def link_words(zh_tokens: list[str], en_tokens: list[str]) -> list[tuple[int, in
     candidates += _name_candidates(zh, zh_idx, en)
     candidates += _closed_class_candidates(zh, en)
 
-    # Strong evidence first, each candidate nudged by how far its relative
-    # positions differ; then the weak (closed-class words, parts of
-    # compounds) placed by the strong links next to them, because a
-    # translation reorders clauses and a pronoun repeats.
-    # Position only matters between rivals: a candidate whose words nothing
-    # else claims keeps its score, however far apart the two words stand.
+    # Strong evidence first, then the weak (closed-class words, parts of
+    # compounds). Position only decides between rivals: a candidate whose
+    # words nothing else claims keeps its score however far apart they stand.
+    # Strong rivals are told apart by relative position in the sentence; weak
+    # ones by where the strong links next to them point, because translation
+    # reorders clauses and pronouns repeat.
     nz, ne = len(zh), len(en)
     contested = _contested(candidates)
     strong = [c for c in candidates if c.score >= _STRONG]
@@ -778,33 +782,29 @@ def _name_candidates(zh: list[str], zh_idx: list[int], en: list[str]) -> list[_C
 
 
 def _translit_runs(zh: list[str], zh_idx: list[int]) -> list[list[int]]:
-    """Maximal runs of adjacent tokens in transliteration characters that read as a name.
+    """Runs of adjacent tokens in transliteration characters that read as a name.
 
     A run stops at anything else, including the "·" between given name and
-    surname (马克·米利 is two names).
+    surname (马克·米利 is two names). It is a name when the dictionary does
+    not know it as a common word and it is more than one token (米 + 利) or
+    holds a token the dictionary lacks or knows as a name.
     """
     runs: list[list[int]] = []
-    current: list[int] = []
     for i, token in enumerate(zh):
-        translit = _is_han(token) and all(ch in anchors.TRANSLIT_CHARS for ch in token)
-        if current and (not translit or zh_idx[i] != zh_idx[current[-1]] + 1):
-            current = _close_run(zh, current, runs)
-        if translit:
-            current.append(i)
-    if current:
-        _close_run(zh, current, runs)
-    return runs
+        if not (_is_han(token) and all(ch in anchors.TRANSLIT_CHARS for ch in token)):
+            continue
+        if runs and zh_idx[runs[-1][-1]] == zh_idx[i] - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [run for run in runs if _reads_as_name([zh[k] for k in run])]
 
 
-def _close_run(zh: list[str], current: list[int], runs: list[list[int]]) -> list[int]:
-    hanzi = "".join(zh[k] for k in current)
-    unknown = any(
-        not dictionary.is_word(zh[k]) or dictionary.is_proper_name(zh[k]) for k in current
-    )
-    if len(hanzi) >= 2 and (unknown or len(current) > 1):
-        if not dictionary.is_word(hanzi) or _is_name_entry(hanzi):
-            runs.append(current)
-    return []
+def _reads_as_name(tokens: list[str]) -> bool:
+    hanzi = "".join(tokens)
+    if len(hanzi) < 2 or (dictionary.is_word(hanzi) and not _is_name_entry(hanzi)):
+        return False
+    return len(tokens) > 1 or not dictionary.is_word(hanzi) or dictionary.is_proper_name(hanzi)
 
 
 @lru_cache(maxsize=10_000)
