@@ -128,13 +128,33 @@ _DEMONYMS = {
 
 @lru_cache(maxsize=100_000)
 def lemma_en(word: str) -> str:
-    """The dictionary key of an English word: irregular forms undone, then ``normalize_en``.
+    """The dictionary key of an English word: irregular forms undone, then ``_normalize``.
 
     >>> lemma_en("told"), lemma_en("Approached"), lemma_en("children")
     ('tell', 'approach', 'child')
+    >>> lemma_en("dumplings") == lemma_en("dumpling"), lemma_en("completely")
+    (True, 'complet')
     """
     low = word.lower()
-    return normalize_en(_IRREGULAR.get(low, low))
+    return _normalize(_IRREGULAR.get(low, low))
+
+
+@lru_cache(maxsize=100_000)
+def _normalize(word: str) -> str:
+    """``normalize_en`` until it stops changing, after dropping an adverb's -ly.
+
+    One pass maps "dumplings" to "dumpling" but "dumpling" to "dumpl"; the
+    fixed point is the same for both. Both sides of a match go through here.
+    """
+    w = word.lower()
+    if w.endswith("ly") and len(w) > 6 and w not in EN_STOP_WORDS:
+        w = w[:-3] + "y" if w.endswith("ily") else w[:-2]  # heavily → heavy, mainly → main
+    for _ in range(3):
+        nxt = normalize_en(w)
+        if nxt == w:
+            break
+        w = nxt
+    return w
 
 
 def _acronym(word: str) -> str | None:
@@ -153,28 +173,30 @@ def _en_keys(word: str) -> tuple[tuple[str, float], ...]:
     low = word.lower()
     if "'" in low or "’" in low:  # don't, he'll: no content word
         return ()
+    if low in _PARTICLES:
+        return ((low, 1.0),)
     acronym = _acronym(word)
     if acronym:
         keys = [(acronym, 1.0)]
         if acronym.lower() not in EN_STOP_WORDS:
-            keys.append((normalize_en(low.replace(".", "")), 0.9))
+            keys.append((_normalize(low.replace(".", "")), 0.9))
         return tuple(keys)
     if low in EN_STOP_WORDS or len(low) < 2:
         return ()
     keys = {lemma_en(low): 1.0}
     if low in _ABBREVIATIONS:
-        keys.setdefault(normalize_en(_ABBREVIATIONS[low]), 1.0)
+        keys.setdefault(_normalize(_ABBREVIATIONS[low]), 1.0)
     if "-" in low or "‐" in low:
         for part in re.split(r"[-‐]", low):
             if len(part) > 1 and part not in EN_STOP_WORDS:
                 keys.setdefault(lemma_en(part), 0.8)
     if word[:1].isupper():  # demonyms: Korean → korea, Ukrainian → ukrain, Japanese → japan
         if low in _DEMONYMS:
-            keys.setdefault(normalize_en(_DEMONYMS[low]), 0.9)
+            keys.setdefault(_normalize(_DEMONYMS[low]), 0.9)
         if low.endswith("an"):
-            keys.setdefault(normalize_en(low[:-1]), 0.9)
+            keys.setdefault(_normalize(low[:-1]), 0.9)
         if low.endswith(("ian", "ese")):
-            keys.setdefault(normalize_en(low[:-3]), 0.9)
+            keys.setdefault(_normalize(low[:-3]), 0.9)
     return tuple(keys.items())
 
 
@@ -256,6 +278,10 @@ def _en_closed_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+# Adverb particles of phrasal verbs: part of a phrase (get up, give up, go
+# out), never a match on their own.
+_PARTICLES = frozenset(("up", "out", "off", "down", "back", "away", "over"))
+
 _SKIP_DEFINITION = re.compile(
     r"^(?:CL:|surname |(?:old |archaic |Japanese |Korean )?variant of |see |used in |"
     r"abbr\. for |also written |also pr\. |Taiwan pr\. |erhua variant |lit\. |\(old\) variant )",
@@ -292,13 +318,18 @@ def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str], lis
         low = word.lower().strip("'’-")
         if proper and not word[0].isupper():
             continue
+        if low in _PARTICLES and parts:
+            parts.append(low)
+            if low not in EN_STOP_WORDS:  # "back" also means something alone
+                keys.append(_normalize(low))
+            continue
         if low in EN_STOP_WORDS or len(low) < 2:
             continue
-        keys.append(normalize_en(low))
+        keys.append(_normalize(low))
         pieces = [p for p in low.split("-") if len(p) > 1 and p not in EN_STOP_WORDS]
         if len(pieces) > 1:
-            parts.extend(normalize_en(p) for p in pieces)
-            pieces_only.extend(normalize_en(p) for p in pieces)
+            parts.extend(_normalize(p) for p in pieces)
+            pieces_only.extend(_normalize(p) for p in pieces)
         else:
             parts.append(keys[-1])
     return keys, parts, pieces_only
@@ -348,19 +379,19 @@ def _gloss(word: str) -> _Gloss:
                     continue
                 for key in pieces:  # electric-powered → electric
                     add(key, 0.7 * factor)
-                if len(found) == 1:
-                    add(found[0], factor)
-                    continue
-                if proper and _is_surname_only(word, found):
+                if proper and len(found) > 1 and _is_surname_only(word, found):
                     # 马克龙 is "Emmanuel Macron" in the dictionary but only Macron
                     # in the text: its sound matches the last name alone.
                     add(found[-1], factor)
                     continue
-                for i, key in enumerate(found):
-                    add(key, (0.8 if proper else 0.7 if i == len(found) - 1 else 0.6) * factor)
-                if len(parts) <= 5:
+                if 1 < len(parts) <= 5:  # "North Korea", "to get up"
                     phrase = tuple(parts)
                     phrases[phrase] = max(phrases.get(phrase, 0.0), factor)
+                if len(found) == 1:
+                    add(found[0], factor)
+                    continue
+                for i, key in enumerate(found):
+                    add(key, (0.8 if proper else 0.7 if i == len(found) - 1 else 0.6) * factor)
     return _Gloss(keys, tuple(phrases.items()))
 
 
@@ -615,8 +646,8 @@ def _accept(candidates: list[_Candidate], state: _Links, en_next: list[set[int]]
 
 
 def _content_neighbours(en: list[str]) -> list[set[int]]:
-    """For each English word, the next word that is not a function word (and itself)."""
-    out: list[set[int]] = [set() for _ in en]
+    """For each English word, the next word and the next that is not a function word."""
+    out: list[set[int]] = [{j + 1} if j + 1 < len(en) else set() for j in range(len(en))]
     for j in range(len(en)):
         k = j + 1
         while k < len(en) and en[k].lower() in EN_STOP_WORDS and k - j <= 3:
