@@ -257,9 +257,9 @@ _PHRASE_MAX = max(map(len, _PHRASES))
 
 
 def _apply_phrases(tokens: list[str], result: list[list[str]]) -> None:
-    starts = []  # (token index, offset of the token in the joined text)
+    starts = []  # the offset of each token in the joined text
     offset = 0
-    for i, token in enumerate(tokens):
+    for token in tokens:
         starts.append(offset)
         offset += len(token)
     text = "".join(tokens)

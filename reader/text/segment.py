@@ -141,7 +141,7 @@ def is_name_like(token: str) -> bool:
     return (
         2 <= len(token) <= 3
         and token[0] in _SURNAMES
-        and word_class(token) == ""
+        and word_class(token) in ("", "nr")
         and not _NOT_IN_NAMES.intersection(token)
     )
 

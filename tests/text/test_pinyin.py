@@ -1,14 +1,23 @@
 """Pinyin in context: polyphones, tone numbers, tokens without pinyin."""
 
+import csv
 import doctest
 import importlib
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from reader.text.lang import han_count
-from reader.text.pinyin import Token, annotate, annotate_tokens, readings, tone_numbers
+from reader.text.pinyin import (
+    Token,
+    annotate,
+    annotate_tokens,
+    char_readings,
+    readings,
+    tone_numbers,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests" / "data" / "seed-alignment.json").read_text(encoding="utf-8"))
@@ -127,3 +136,129 @@ def test_module_docstring_examples_hold(name):
     module = importlib.import_module(f"reader.text.{name}")
     failed, attempted = doctest.testmod(module)
     assert attempted and not failed
+
+
+POLYPHONES = ROOT / "tests" / "data" / "polyphones" / "polyphones.tsv"
+_TONE_DIGIT = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+
+
+def _numbered(syllable: str) -> str:
+    d = unicodedata.normalize("NFD", syllable).replace("u\u0308", "v")
+    tone = next((_TONE_DIGIT[c] for c in d if c in _TONE_DIGIT), "5")
+    return "".join(c for c in d if "a" <= c <= "z") + tone
+
+
+def _polyphone_rows() -> list[dict]:
+    with POLYPHONES.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def test_polyphone_set_is_read_right_at_least_95_percent():
+    rows = _polyphone_rows()
+    assert len(rows) >= 320
+    right = sum(
+        _numbered(char_readings(r["sentence"])[int(r["index"])]) == _numbered(r["gold"])
+        for r in rows
+    )
+    assert right / len(rows) >= 0.95
+
+
+def test_polyphone_set_marks_its_targets_right():
+    for r in _polyphone_rows():
+        assert r["sentence"][int(r["index"])] == r["char"], r["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "reading"),
+    [
+        ("他还没还书。", 1, "hái"),
+        ("他还没还书。", 3, "huán"),
+        ("借了钱要按时还。", 6, "huán"),
+        ("孩子长得很高。", 2, "zhǎng"),
+        ("这条河很长。", 4, "cháng"),
+        ("行长走进了银行。", 0, "háng"),
+        ("行长走进了银行。", 6, "háng"),
+        ("他跑得很快。", 2, "de"),
+        ("我得走了。", 1, "děi"),
+        ("她得了第一名。", 1, "dé"),
+        ("他慢慢地走回家。", 3, "de"),
+        ("地上有很多落叶。", 0, "dì"),
+        ("这么多菜我吃不了。", 7, "liǎo"),
+        ("我买了一本书。", 2, "le"),
+        ("风太大，火柴点不着。", 8, "zháo"),
+        ("他笑着说。", 2, "zhe"),
+        ("他被选为班长。", 3, "wéi"),
+        ("他为大家买了晚饭。", 1, "wèi"),
+        ("他把作业重写了一遍。", 4, "chóng"),
+        ("这个箱子很重。", 5, "zhòng"),
+        ("朝鲜半岛", 0, "cháo"),
+        ("朝阳照在湖面上。", 0, "zhāo"),
+        ("请把名字写在第三行。", 8, "háng"),
+        ("我们去看了一场电影。", 6, "chǎng"),
+    ],
+)
+def test_polyphone_read_by_its_sentence(text, char, reading):
+    assert char_readings(text)[char] == reading
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("银行", "yín háng"),
+        ("行走", "xíng zǒu"),
+        ("重庆", "chóng qìng"),
+        ("长大", "zhǎng dà"),
+        ("朝鲜", "cháo xiǎn"),
+        ("还书", "huán shū"),
+        ("了解", "liǎo jiě"),
+    ],
+)
+def test_golden_polyphones(word, syllables):
+    assert " ".join(s for _, syl in annotate(word) for s in syl) == syllables
+
+
+def _flat(text: str, *, sandhi: bool = True) -> str:
+    return " ".join(s for _, syl in annotate(text, sandhi=sandhi) for s in syl)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不是", "bú shì"),  # 不 before a fourth tone
+        ("不对", "bú duì"),
+        ("不好", "bù hǎo"),  # before 1/2/3 it keeps bù
+        ("不来", "bù lái"),
+        ("一个", "yí gè"),  # 一 before a fourth tone
+        ("一天", "yì tiān"),  # before 1/2/3
+        ("一年", "yì nián"),
+        ("一起", "yì qǐ"),
+        ("第一", "dì yī"),  # ordinal
+        ("一月", "yī yuè"),  # month
+        ("十一", "shí yī"),  # counting
+        ("统一", "tǒng yī"),  # word-final
+        ("一九九八年", "yī jiǔ jiǔ bā nián"),  # digits read out
+        ("看一看", "kàn yi kàn"),  # between a reduplicated verb
+        ("好不好", "hǎo bu hǎo"),  # A-not-A
+        ("对不起", "duì bu qǐ"),  # V不C
+        ("你好", "nǐ hǎo"),  # third-tone sandhi is not written
+    ],
+)
+def test_yi_bu_tone_changes_as_textbooks_print_them(text, expected):
+    assert _flat(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("不是", "bù shì"), ("一个", "yī gè"), ("一天", "yī tiān"), ("看一看", "kàn yī kàn")],
+)
+def test_citation_tones_without_sandhi(text, expected):
+    assert _flat(text, sandhi=False) == expected
+
+
+def test_annotate_tokens_passes_the_sandhi_setting():
+    assert annotate_tokens("不是", sandhi=True)[0].tones == [2, 4]
+    assert annotate_tokens("不是", sandhi=False)[0].tones == [4, 4]
+
+
+def test_char_readings_has_one_item_per_character():
+    assert char_readings("我去 ABC。") == ["wǒ", "qù", "", "", "", "", ""]

@@ -1,6 +1,7 @@
 """Word segmentation: golden cuts, whole Latin words and numbers, nothing lost."""
 
 import threading
+from pathlib import Path
 
 import jieba
 import pytest
@@ -73,3 +74,44 @@ def test_tokenizer_loads_once_across_threads_and_silently(monkeypatch, capfd):
     assert len(built) == 1
     assert results == [["我们", "去", "银行"]] * 8
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # jieba's made-up words, re-cut into words a learner can look up
+        ("这条河很长。", "这/条/河/很/长/。"),
+        ("请系好安全带", "请/系/好/安全带"),
+        ("离职采访", "离职/采访"),
+        ("参谋长联席会议主席", "参谋长/联席会议/主席"),
+        ("我们去看了一场电影", "我们/去/看/了/一/场/电影"),
+        # names stay whole; a transliterated name keeps its parts whole
+        ("马克·米利将军说", "马克/·/米利/将军/说"),
+        ("王小明去了北京", "王小明/去/了/北京"),
+    ],
+)
+def test_words_a_reader_can_look_up(text, expected):
+    assert "/".join(words(text)) == expected
+
+
+def test_seed_words_have_a_dictionary_entry():
+    from reader.text.dictionary import is_proper_name, is_word
+    from reader.text.lang import HAN_RE
+    from reader.text.parse import parse_seed
+
+    root = Path(__file__).resolve().parents[2]
+    article = parse_seed((root / "seeds" / "milley-tin-cup.txt").read_text(encoding="utf-8"))
+    counted = found = 0
+    for paragraph in article.zh:
+        for token in words(paragraph):
+            if not all(HAN_RE.fullmatch(char) for char in token) or set(token) <= NUMERALS:
+                continue
+            if is_proper_name(token) or (not is_word(token) and segment.is_name_like(token)):
+                continue
+            counted += 1
+            found += is_word(token)
+    assert counted > 200
+    assert found / counted >= 0.98
+
+
+NUMERALS = set("〇零一二两三四五六七八九十百千万亿第半几")
