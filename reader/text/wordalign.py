@@ -167,6 +167,9 @@ def _acronym(word: str) -> str | None:
     return None
 
 
+_NAME_MARK = "^"  # prefix of keys that only a capitalised English word has
+
+
 @lru_cache(maxsize=100_000)
 def _en_keys(word: str) -> tuple[tuple[str, float], ...]:
     """Dictionary keys of one English word, each with how much to trust it."""
@@ -197,6 +200,9 @@ def _en_keys(word: str) -> tuple[tuple[str, float], ...]:
             keys.setdefault(_normalize(low[:-1]), 0.9)
         if low.endswith(("ian", "ese")):
             keys.setdefault(_normalize(low[:-3]), 0.9)
+    if word[:1].isupper():
+        for key, trust in list(keys.items()):
+            keys[_NAME_MARK + key] = trust
     return tuple(keys.items())
 
 
@@ -309,6 +315,7 @@ def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str], lis
     keys: list[str] = []
     parts: list[str] = []
     pieces_only: list[str] = []
+    described = False
     for word in words:
         acronym = _acronym(word)
         if acronym and (proper or "." in word or len(acronym) > 2):
@@ -317,6 +324,11 @@ def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str], lis
             continue
         low = word.lower().strip("'’-")
         if proper and not word[0].isupper():
+            # "Sichuan province in southwest China": past a common word the
+            # names are a description, not the name itself.
+            described = described or low not in EN_STOP_WORDS
+            continue
+        if proper and described:
             continue
         if low in _PARTICLES and parts:
             parts.append(low)
@@ -325,11 +337,14 @@ def _definition_keys(text: str, proper: bool) -> tuple[list[str], list[str], lis
             continue
         if low in EN_STOP_WORDS or len(low) < 2:
             continue
-        keys.append(_normalize(low))
+        # A name's words match only capitalised English words: 英国 "Great
+        # Britain" must not light the adjective "great".
+        mark = _NAME_MARK if proper else ""
+        keys.append(mark + _normalize(low))
         pieces = [p for p in low.split("-") if len(p) > 1 and p not in EN_STOP_WORDS]
         if len(pieces) > 1:
-            parts.extend(_normalize(p) for p in pieces)
-            pieces_only.extend(_normalize(p) for p in pieces)
+            parts.extend(mark + _normalize(p) for p in pieces)
+            pieces_only.extend(mark + _normalize(p) for p in pieces)
         else:
             parts.append(keys[-1])
     return keys, parts, pieces_only
@@ -397,13 +412,19 @@ def _gloss(word: str) -> _Gloss:
 
 def _is_surname_only(word: str, keys: list[str]) -> bool:
     """Whether a Chinese name transliterates only the last of a Western name's parts."""
-    zs, es = anchors.name_skeleton_pinyin(word), anchors.name_skeleton_en(keys[-1])
+    zs = anchors.name_skeleton_pinyin(word)
+    es = anchors.name_skeleton_en(keys[-1].lstrip(_NAME_MARK))
     return len(zs) >= 3 and (zs == es or _edit_distance(zs, es) <= 1)
 
 
 @lru_cache(maxsize=100_000)
 def _compound_gloss(word: str) -> _Gloss:
-    """A word CC-CEDICT lacks, read through its longest dictionary parts (锡杯 → 锡 + 杯)."""
+    """A word read through its longest dictionary parts (锡杯 → 锡 + 杯).
+
+    For a word CC-CEDICT has, only its common parts: 美国广播公司 (ABC) is
+    not "U.S." because it holds 美国.
+    """
+    known = dictionary.is_word(word)
     keys: dict[str, float] = {}
     phrases: list[tuple[tuple[str, ...], float]] = []
     start = 0
@@ -414,7 +435,7 @@ def _compound_gloss(word: str) -> _Gloss:
                 continue
             if dictionary.is_word(piece) or end == start + 1:
                 break
-        if piece not in ZH_FUNCTION_WORDS:
+        if piece not in ZH_FUNCTION_WORDS and not (known and _is_name_entry(piece)):
             factor = 0.9 if len(piece) > 1 else 0.75
             gloss = _gloss(piece)
             for key, weight in gloss.keys.items():
