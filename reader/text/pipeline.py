@@ -1,20 +1,32 @@
 """From two lists of paragraphs to everything the reader shows: the save-time pipeline.
 
 Paragraphs are aligned first; inside each paragraph bead the sentences
-are aligned, and every sentence bead becomes a segment with its Chinese
-annotated word by word (pinyin and tones). This is the heavy work that
-happens once, when an article is saved, so that a page view only reads.
+are aligned, and every sentence bead becomes a segment whose Chinese is
+annotated word by word (pinyin, tones, HSK level) and linked to the
+English words it became. This is the heavy work that happens once, when
+an article is saved, so that a page view only reads.
 
 >>> pairs = build_pairs(["我们去银行。"], ["We go to the bank."])
->>> pairs[0].segments[0].tokens[2]
-{'t': '银行', 'py': ['yín', 'háng'], 'tn': [2, 2]}
+>>> segment = pairs[0].segments[0]
+>>> segment.tokens[2]
+{'t': '银行', 'py': ['yín', 'háng'], 'tn': [2, 2], 'h': 3, 'l': [8]}
+>>> segment.en_tokens[8]
+{'t': 'bank', 'l': [2]}
 """
 
 from dataclasses import dataclass, field
 
-from . import align, pinyin, sentences
+from . import align, levels, pinyin, sentences, wordalign
 
 PARAGRAPH_SEPARATOR = "\n"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices a deployment makes: which HSK list grades words; textbook or citation tones."""
+
+    hsk_standard: str = levels.DEFAULT_STANDARD
+    tone_sandhi: bool = True
 
 
 @dataclass
@@ -22,9 +34,10 @@ class SegmentData:
     zh: str
     en: str
     tokens: list[dict] = field(default_factory=list)
+    en_tokens: list[dict] = field(default_factory=list)
 
     def annotation(self) -> dict:
-        return {"tokens": self.tokens}
+        return {"tokens": self.tokens, "en": self.en_tokens}
 
 
 @dataclass
@@ -38,8 +51,41 @@ class PairData:
         return not self.zh or not self.en
 
 
-def build_segments(zh: list[str], en: list[str]) -> list[SegmentData]:
-    """Split one bead's paragraphs into sentences, align them and annotate the Chinese.
+def annotate_segment(zh: str, en: str, options: Options = Options()) -> SegmentData:
+    """Words of the Chinese with pinyin, tones and level, each linked to its English words.
+
+    A Chinese token ``{"t", "py", "tn", "h", "l"}`` carries its HSK level
+    (``h``) and the indices of the English tokens it became (``l``); an
+    English token ``{"t", "l"}`` carries the indices of its Chinese words.
+    Keys with nothing to say are left out, to keep the stored rows small.
+    """
+    zh_tokens = pinyin.annotate_tokens(zh, sandhi=options.tone_sandhi) if zh else []
+    en_texts = wordalign.tokenize_en(en) if en else []
+    links = wordalign.link_words([t.text for t in zh_tokens], en_texts) if zh and en else []
+    zh_links: dict[int, list[int]] = {}
+    en_links: dict[int, list[int]] = {}
+    for i, j in links:
+        zh_links.setdefault(i, []).append(j)
+        en_links.setdefault(j, []).append(i)
+    tokens = []
+    for i, token in enumerate(zh_tokens):
+        data = token.as_dict()
+        if token.pinyin:
+            level = levels.word_level(token.text, options.hsk_standard)
+            if level is not None:
+                data["h"] = level
+        if i in zh_links:
+            data["l"] = zh_links[i]
+        tokens.append(data)
+    en_tokens = [
+        {"t": text, "l": en_links[j]} if j in en_links else {"t": text}
+        for j, text in enumerate(en_texts)
+    ]
+    return SegmentData(zh=zh, en=en, tokens=tokens, en_tokens=en_tokens)
+
+
+def build_segments(zh: list[str], en: list[str], options: Options = Options()) -> list[SegmentData]:
+    """Split one bead's paragraphs into sentences, align them and annotate each sentence bead.
 
     Each source paragraph is split on its own, so that a paragraph with no
     final punctuation (a credit line) never runs into the next one.
@@ -52,16 +98,17 @@ def build_segments(zh: list[str], en: list[str]) -> list[SegmentData]:
         ]
     else:
         beads = align.align_sentences(zh_sents, en_sents)
-    segments = []
-    for zh_idx, en_idx in beads:
-        seg_zh = "".join(zh_sents[i] for i in zh_idx)
-        seg_en = " ".join(en_sents[j] for j in en_idx)
-        tokens = [token.as_dict() for token in pinyin.annotate_tokens(seg_zh)] if seg_zh else []
-        segments.append(SegmentData(zh=seg_zh, en=seg_en, tokens=tokens))
-    return segments
+    return [
+        annotate_segment(
+            "".join(zh_sents[i] for i in zh_idx),
+            " ".join(en_sents[j] for j in en_idx),
+            options,
+        )
+        for zh_idx, en_idx in beads
+    ]
 
 
-def build_pairs(zh: list[str], en: list[str]) -> list[PairData]:
+def build_pairs(zh: list[str], en: list[str], options: Options = Options()) -> list[PairData]:
     """Align paragraphs, then sentences inside each pair; annotate every segment."""
     pairs = []
     for zh_idx, en_idx in align.align_paragraphs(zh, en):
@@ -71,7 +118,7 @@ def build_pairs(zh: list[str], en: list[str]) -> list[PairData]:
             PairData(
                 zh=PARAGRAPH_SEPARATOR.join(zh_paras),
                 en=PARAGRAPH_SEPARATOR.join(en_paras),
-                segments=build_segments(zh_paras, en_paras),
+                segments=build_segments(zh_paras, en_paras, options),
             )
         )
     return pairs

