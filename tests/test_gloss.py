@@ -74,7 +74,7 @@ def test_about_page_names_the_dictionary_and_its_licence(client):
 
 
 def test_pages_run_no_text_processing(client, seed_article, monkeypatch):
-    """A page view reads rows: segmentation, pinyin, dictionary parsing and alignment all fail here."""
+    """A page view reads rows: segmenting, pinyin, dictionary and alignment all fail here."""
     import jieba
     import pypinyin
 

@@ -133,7 +133,7 @@ def _readings(word: str, shown: str) -> list[Reading]:
 
 
 def gloss(word: str, shown: str = "", standard: str = levels.DEFAULT_STANDARD) -> Gloss | None:
-    """The pop-up's content for ``word``, or None when neither it nor its characters have entries."""
+    """The pop-up's content for ``word``; None when neither it nor its characters have entries."""
     if not any(is_han(c) for c in word):
         return None
     readings = _readings(word, shown)
