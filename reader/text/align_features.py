@@ -29,7 +29,7 @@ from reader.text.dictionary import EN_STOP_WORDS, gloss_words, is_proper_name, i
 from reader.text.dictionary import normalize_en as _norm
 from reader.text.segment import words
 
-__all__ = ["Unit", "zh_unit", "en_unit", "words_zh"]
+__all__ = ["Unit", "zh_unit", "en_unit", "merge_units", "words_zh"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -136,6 +136,22 @@ def _unit(items: list[tuple[frozenset[str] | set[str], bool]], length: int) -> U
             anchor_mask |= bit
             n_anchors += 1
     return Unit(length, frozenset(key_bits), key_bits, anchor_mask, len(unique), n_anchors)
+
+
+def merge_units(units: list[Unit]) -> Unit:
+    """One unit for several (the sentences of a paragraph): items side by side."""
+    if len(units) == 1:
+        return units[0]
+    key_bits: dict[str, int] = {}
+    anchor_mask = shift = length = n_anchors = 0
+    for unit in units:
+        for k, bits in unit.key_bits.items():
+            key_bits[k] = key_bits.get(k, 0) | (bits << shift)
+        anchor_mask |= unit.anchor_mask << shift
+        shift += unit.n_items
+        length += unit.length
+        n_anchors += unit.n_anchors
+    return Unit(length, frozenset(key_bits), key_bits, anchor_mask, shift, n_anchors)
 
 
 def text_length(text: str) -> int:
