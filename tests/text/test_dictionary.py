@@ -1,6 +1,39 @@
-"""CC-CEDICT lookups."""
+"""CC-CEDICT lookups, and the SQLite index they read."""
 
-from reader.text.dictionary import Entry, gloss_words, lookup, normalize_en
+import doctest
+import gzip
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.text import dictionary
+from reader.text.dictionary import Entry, gloss_words, is_word, lookup, lookup_many, normalize_en
+
+TINY = """\
+# CC-CEDICT (a tiny test copy)
+銀行 银行 [yin2 hang2] /bank/CL:家[jia1],個|个[ge4]/
+行 行 [xing2] /to walk/to go/
+行 行 [hang2] /row/line/
+普京 普京 [Pu3 jing1] /Vladimir Putin (1952-), president of Russia/
+"""
+
+
+def _write_gz(path: Path, text: str, mtime: int) -> Path:
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write(text)
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """The module pointed at a four-entry dictionary in a temporary folder."""
+    source = _write_gz(tmp_path / "cedict.txt.gz", TINY, 1_700_000_000)
+    dictionary.configure(tmp_path / "var" / "cedict.sqlite3", source=source)
+    yield source
+    dictionary.configure()
 
 
 def test_lookup_returns_entries_with_numbered_pinyin():
@@ -15,6 +48,12 @@ def test_lookup_by_traditional_form():
 
 def test_unknown_word_has_no_entries():
     assert lookup("不是一个词语吧") == []
+    assert not is_word("不是一个词语吧") and is_word("银行")
+
+
+def test_lookup_many_answers_like_lookup():
+    words = ["银行", "銀行", "行", "不是一个词语吧"]
+    assert lookup_many(words) == {w: lookup(w) for w in words}
 
 
 def test_gloss_words_are_normalised_content_words():
@@ -35,3 +74,53 @@ def test_normalize_en_strips_plural_ed_ing():
     }
     assert normalize_en("weapons") == normalize_en("weapon")
     assert normalize_en("studies") == normalize_en("study")
+
+
+def test_docstring_examples():
+    failed, attempted = doctest.testmod(dictionary)
+    assert attempted and not failed
+
+
+def test_index_from_a_configured_source_by_both_forms(tiny, tmp_path):
+    assert lookup("银行") == [
+        Entry("银行", "銀行", "yin2 hang2", ("bank", "CL:家[jia1],個|个[ge4]"))
+    ]
+    assert lookup("銀行") == lookup("银行")
+    assert [e.pinyin for e in lookup("行")] == ["xing2", "hang2"]  # the source's order
+    assert lookup("武器") == []
+    index = dictionary.ensure_index()
+    assert index.parent == tmp_path / "var" and index.name.startswith("cedict-")
+    assert index.suffix == ".sqlite3"
+
+
+def test_a_changed_source_gets_a_new_index(tiny):
+    first = dictionary.ensure_index()
+    assert lookup("武器") == []
+    _write_gz(tiny, TINY + "武器 武器 [wu3 qi4] /weapon/arms/\n", 1_700_000_100)
+    dictionary.configure(first.parent / "cedict.sqlite3", source=tiny)  # as a restart would
+    second = dictionary.ensure_index()
+    assert second != first and second.exists() and not first.exists()
+    assert lookup("武器")[0].definitions == ("weapon", "arms")
+
+
+def test_concurrent_first_use_from_threads(tiny):
+    start = threading.Barrier(8)
+    results: list = []
+    errors: list = []
+
+    def worker() -> None:
+        try:
+            start.wait()
+            results.append((lookup("銀行"), gloss_words("普京"), threading.get_ident()))
+        except Exception as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len({(tuple(r[0]), r[1]) for r in results}) == 1 and len(results) == 8
+    folder = dictionary.ensure_index().parent
+    assert [p.name for p in folder.iterdir()] == [dictionary.ensure_index().name]  # no temp left
