@@ -1,4 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def keep_teachers_group(sender, **kwargs):
+    """After every migrate (and every test-database flush) the group is there and up to date."""
+    from django.contrib.auth.models import Group, Permission
+
+    from .teachers import ensure_teachers_group
+
+    ensure_teachers_group(Group, Permission)
 
 
 class ReaderConfig(AppConfig):
@@ -8,3 +18,5 @@ class ReaderConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the receivers)
+
+        post_migrate.connect(keep_teachers_group, sender=self)

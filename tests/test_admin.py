@@ -1,17 +1,352 @@
+"""The teacher's workflow in the admin, through the test client."""
+
+import io
+import os
+
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
+
+from reader import services
+from reader.models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
+from tests.factory import SEED_FILE
 
 pytestmark = pytest.mark.django_db
 
+PASSWORD = "a-long-enough-passphrase-42"
+SEED_LINES = SEED_FILE.read_text(encoding="utf-8").splitlines()
+SEED_ZH = "\n".join(SEED_LINES[:14])
+SEED_EN = "\n".join(SEED_LINES[14:])
 
-@pytest.mark.parametrize("model", ["article", "paragraphpair", "segment"])
-def test_each_model_is_listed_in_the_admin(admin_client, seed_article, model):
-    response = admin_client.get(reverse(f"admin:reader_{model}_changelist"))
+
+@pytest.fixture
+def teacher():
+    os.environ["DJANGO_TEACHER_PASSWORD"] = PASSWORD
+    try:
+        call_command("createteacher", "wang", stdout=io.StringIO())
+    finally:
+        del os.environ["DJANGO_TEACHER_PASSWORD"]
+    return get_user_model().objects.get(username="wang")
+
+
+@pytest.fixture
+def teacher_client(teacher):
+    client = Client()
+    client.force_login(teacher)
+    return client
+
+
+def add(client, **data):
+    return client.post(reverse("admin:reader_article_add"), data)
+
+
+def alignment(client, article, **data):
+    return client.post(reverse("admin:reader_article_alignment", args=[article.pk]), data)
+
+
+# The Teachers group and createteacher
+
+
+def test_teachers_group_may_change_articles_and_nothing_else(teacher):
+    perms = {p.codename for p in Group.objects.get(name="Teachers").permissions.all()}
+    for model in ["article", "paragraphpair", "segment", "wordcorrection"]:
+        assert {f"add_{model}", f"change_{model}", f"delete_{model}", f"view_{model}"} <= perms
+    assert not any("user" in p or "group" in p or "bookmark" in p for p in perms)
+    assert teacher.is_staff and not teacher.is_superuser
+    assert teacher.check_password(PASSWORD)
+
+
+def test_teacher_cannot_reach_users_groups_or_bookmarks(teacher_client):
+    assert teacher_client.get("/admin/").status_code == 200
+    for url in ["/admin/auth/user/", "/admin/auth/group/"]:
+        assert teacher_client.get(url).status_code == 403
+    assert "bookmark" not in teacher_client.get("/admin/").content.decode().lower()
+
+
+def test_createteacher_refuses_a_weak_password_and_saves_nothing():
+    os.environ["DJANGO_TEACHER_PASSWORD"] = "12345"
+    try:
+        with pytest.raises(CommandError, match="password refused"):
+            call_command("createteacher", "weak", stdout=io.StringIO())
+    finally:
+        del os.environ["DJANGO_TEACHER_PASSWORD"]
+    assert not get_user_model().objects.filter(username="weak").exists()
+
+
+def test_createteacher_without_a_terminal_asks_for_the_variable(monkeypatch):
+    monkeypatch.delenv("DJANGO_TEACHER_PASSWORD", raising=False)
+    with pytest.raises(CommandError, match="DJANGO_TEACHER_PASSWORD"):
+        call_command("createteacher", "nobody", stdout=io.StringIO())
+
+
+# Adding an article
+
+
+def test_pasting_both_halves_makes_an_aligned_draft_and_opens_its_alignment(teacher_client):
+    response = add(teacher_client, zh_text=SEED_ZH, en_text=SEED_EN, source="ABC News")
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:reader_article_alignment", args=[article.pk])
+    assert not article.published
+    assert article.title_en.startswith("Top US general")
+    assert (
+        article.slug
+        == "top-us-general-describes-putin-with-tin-cup-in-hand-asking-north-korea-for-munitions"
+    )
+    page = teacher_client.get(response["Location"]).content.decode()
+    assert page.count('class="unmatched"') == 2
+    assert "unmatched: no English" in page
+    # The draft is a 404 for learners and visitors, a preview for teachers.
+    assert Client().get(article.get_absolute_url()).status_code == 404
+    assert teacher_client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_uploading_a_seed_file_works_too(teacher_client):
+    upload = SimpleUploadedFile("seed.txt", SEED_FILE.read_bytes(), content_type="text/plain")
+    add(teacher_client, file=upload, slug="tin-cup")
+    article = Article.objects.get(slug="tin-cup")
+    assert article.pairs.count() == 14
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"zh_text": "", "en_text": ""}, "Paste the Chinese and the English"),
+        ({"zh_text": SEED_ZH, "en_text": ""}, "The English text is empty"),
+        ({"zh_text": "", "en_text": SEED_EN}, "The Chinese text is empty"),
+        ({"zh_text": SEED_EN, "en_text": SEED_EN}, "hardly any Chinese"),
+        ({"zh_text": SEED_ZH, "en_text": SEED_ZH}, "is not English"),
+        ({"zh_text": "\n".join(["中文段落。"] * 5001), "en_text": "One."}, "limit is 5000"),
+    ],
+)
+def test_bad_pasted_text_gets_a_clear_error_and_saves_nothing(teacher_client, data, message):
+    response = add(teacher_client, **data)
     assert response.status_code == 200
-    assert "0 " not in response.content.decode().split('class="paginator"')[-1][:20]
+    assert message in response.content.decode()
+    assert Article.objects.count() == 0
 
 
-def test_article_change_page_shows_its_pairs(admin_client, seed_article):
-    response = admin_client.get(reverse("admin:reader_article_change", args=[seed_article.pk]))
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (SEED_FILE.read_text(encoding="utf-8").encode("gb18030"), "GB18030"),
+        ("\n".join(SEED_LINES).encode("big5", errors="ignore"), "looks like Big5"),
+        (b"x" * (2 * 1024 * 1024 + 1), "the limit is 2 MB"),
+        ("只有中文。\n还是中文。\n".encode(), "No English paragraphs"),
+        (b"", "empty"),
+    ],
+    ids=["gb18030", "big5", "too-big", "no-english", "empty"],
+)
+def test_bad_file_gets_a_clear_error_and_saves_nothing(teacher_client, content, message):
+    upload = SimpleUploadedFile("bad.txt", content, content_type="text/plain")
+    response = add(teacher_client, file=upload)
     assert response.status_code == 200
-    assert "内森·卢纳/美国广播公司新闻" in response.content.decode()
+    assert message in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_html_in_the_text_is_stored_as_text_and_shown_escaped(teacher_client):
+    add(
+        teacher_client,
+        zh_text="他写了<script>alert(1)</script>。",
+        en_text="He wrote <script>alert(1)</script>.",
+        title_en="<b>Script</b>",
+    )
+    article = Article.objects.get()
+    assert "<script>" in article.pairs.get().zh
+    article.published = True
+    article.save()
+    pages = {
+        article.get_absolute_url(): True,
+        reverse("admin:reader_article_alignment", args=[article.pk]): True,
+        reverse("admin:reader_article_changelist"): False,  # titles only
+    }
+    for url, shows_body in pages.items():
+        html = teacher_client.get(url).content.decode()
+        assert "<script>alert(1)</script>" not in html and "<b>Script</b>" not in html
+        assert "&lt;b&gt;Script&lt;/b&gt;" in html
+        assert ("&lt;script&gt;alert(1)&lt;/script&gt;" in html) == shows_body
+
+
+# Fixing the alignment
+
+
+@pytest.fixture
+def draft(teacher_client):
+    add(teacher_client, zh_text=SEED_ZH, en_text=SEED_EN)
+    return Article.objects.get()
+
+
+def pair_texts(article):
+    return [(p.zh[:6], p.en[:12]) for p in article.pairs.all()]
+
+
+def test_move_merge_split_and_unmatch(teacher_client, draft):
+    before = pair_texts(draft)
+    # The credit moves up into the caption's pair, then back down.
+    alignment(teacher_client, draft, action="move_previous", position=7, side="zh")
+    assert len(pair_texts(draft)) == 13
+    assert draft.pairs.get(position=6).zh.split("\n")[1] == "内森·卢纳/美国广播公司新闻"
+    alignment(teacher_client, draft, action="split", position=6)
+    assert pair_texts(draft) == before
+    alignment(teacher_client, draft, action="merge", position=0)
+    first = draft.pairs.get(position=0)
+    assert first.zh.count("\n") == 1 and first.en.count("\n") == 1
+    alignment(teacher_client, draft, action="split", position=0)
+    assert pair_texts(draft) == before
+    alignment(teacher_client, draft, action="unmatch", position=2)
+    assert [(bool(p.zh), bool(p.en)) for p in draft.pairs.all()][2:4] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+def test_a_change_re_aligns_only_the_pairs_it_touches(teacher_client, draft):
+    untouched = {
+        p.position: list(p.segments.values_list("pk", flat=True)) for p in draft.pairs.all()
+    }
+    alignment(teacher_client, draft, action="merge", position=3)
+    after = {p.position: list(p.segments.values_list("pk", flat=True)) for p in draft.pairs.all()}
+    assert after[0] == untouched[0] and after[2] == untouched[2]
+    assert after[4] == untouched[5]  # shifted up by one, same rows
+    assert not set(after[3]) & set(untouched[3])
+
+
+def test_impossible_action_changes_nothing_and_says_why(teacher_client, draft):
+    before = pair_texts(draft)
+    response = alignment(teacher_client, draft, action="split", position=2)
+    assert response.status_code == 302
+    page = teacher_client.get(response["Location"]).content.decode()
+    assert "Nothing changed: pair 3 holds one paragraph a side" in page
+    for data in [
+        {"action": "merge", "position": 13},
+        {"action": "unmatch", "position": 99},
+        {"action": "merge", "position": "x"},
+        {"action": "explode"},
+    ]:
+        alignment(teacher_client, draft, **data)
+    assert pair_texts(draft) == before
+
+
+def test_editing_a_pair_keeps_learners_bookmarks_and_notes(teacher_client, draft):
+    learner = get_user_model().objects.create_user("mei", password=PASSWORD)
+    pair = draft.pairs.get(position=2)
+    bookmark = services.toggle_bookmark(user=learner, segment=pair.segments.first())
+    bookmark.note = "米莉 or 米利?"
+    bookmark.save()
+    alignment(
+        teacher_client,
+        draft,
+        action="edit",
+        position=2,
+        zh=pair.zh.replace("米莉", "米利"),
+        en=pair.en,
+    )
+    bookmark.refresh_from_db()
+    assert bookmark.segment is not None and "米利" in bookmark.segment.zh
+    assert bookmark.note == "米莉 or 米利?"
+
+
+def test_publishing_makes_the_draft_readable(teacher_client, draft):
+    alignment(teacher_client, draft, action="publish")
+    draft.refresh_from_db()
+    assert draft.published
+    assert Client().get(draft.get_absolute_url()).status_code == 200
+
+
+# The admin list
+
+
+def test_admin_list_shows_level_characters_pairs_unmatched_with_filters_and_search(
+    teacher_client, draft
+):
+    html = teacher_client.get(reverse("admin:reader_article_changelist")).content.decode()
+    assert "7–9" in html and "Draft" in html
+    row = html.split('class="field-__str__"')[1]
+    assert f">{draft.zh_chars}<" in row and ">14<" in row and ">2<" in row
+    assert "By HSK level" in html and "By published" in html
+    found = teacher_client.get(reverse("admin:reader_article_changelist"), {"q": "tin cup"})
+    assert "Top US general" in found.content.decode()
+    missing = teacher_client.get(reverse("admin:reader_article_changelist"), {"q": "banana"})
+    assert "Top US general" not in missing.content.decode()
+    level = teacher_client.get(reverse("admin:reader_article_changelist"), {"hsk": "1"})
+    assert "0 articles" in level.content.decode()
+
+
+def test_each_model_is_listed_in_the_admin(admin_client, draft):
+    for model in ["article", "paragraphpair", "segment", "wordcorrection"]:
+        assert admin_client.get(reverse(f"admin:reader_{model}_changelist")).status_code == 200
+
+
+# Word fixes
+
+
+def test_word_fix_shows_in_reader_popup_and_exports_and_survives_realignment(teacher_client, draft):
+    learner = get_user_model().objects.create_user("mei", password=PASSWORD)
+    segment = next(s for s in Segment.objects.filter(pair__article=draft) if "朝鲜" in s.zh)
+    services.toggle_bookmark(user=learner, segment=segment)
+    alignment(
+        teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="Cháo xiǎn"
+    )
+    alignment(teacher_client, draft, action="correct", kind="join", word="参谋长联席会议")
+    alignment(teacher_client, draft, action="publish")
+    assert WordCorrection.objects.count() == 2
+
+    html = teacher_client.get(draft.get_absolute_url()).content.decode()
+    assert '<rt class="t2">Cháo</rt>' in html
+    assert '<span class="t4">议</span>' in html and "参谋长联席会议" not in html  # one ruby word
+    tokens = [t["t"] for s in Segment.objects.filter(pair__article=draft) for t in s.tokens]
+    assert "参谋长联席会议" in tokens
+    bookmark = Bookmark.objects.get()
+    assert any(t.get("py") == ["Cháo", "xiǎn"] for t in bookmark.tokens)
+    client = Client()
+    client.force_login(learner)
+    csv = client.get(reverse("reader:bookmark_export", args=["csv"])).content.decode("utf-8-sig")
+    assert "Cháoxiǎn" in csv
+
+    alignment(teacher_client, draft, action="merge", position=0)
+    merged = draft.pairs.get(position=0).segments.all()
+    assert any(t.get("py") == ["Cháo", "xiǎn"] for s in merged for t in s.tokens)
+
+
+def test_malformed_word_fix_is_refused_with_its_reason(teacher_client, draft):
+    response = alignment(
+        teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="chao"
+    )
+    assert "give one syllable for each of the 2 characters" in response.content.decode()
+    response = alignment(
+        teacher_client, draft, action="correct", kind="split", word="朝鲜", value="朝 日"
+    )
+    assert "the parts must spell 朝鲜" in response.content.decode()
+    assert WordCorrection.objects.count() == 0
+
+
+# Hard spots
+
+
+def test_hard_spots_count_learners_most_bookmarked_first_never_who(teacher_client, draft):
+    segments = list(Segment.objects.filter(pair__article=draft).exclude(zh="")[:2])
+    for name in ["a", "b", "c"]:
+        user = get_user_model().objects.create_user(f"learner-{name}", password=PASSWORD)
+        services.toggle_bookmark(user=user, segment=segments[1])
+        if name == "a":
+            services.toggle_bookmark(user=user, segment=segments[0])
+    html = teacher_client.get(
+        reverse("admin:reader_article_change", args=[draft.pk])
+    ).content.decode()
+    table = html.split('class="hard-spots"')[1]
+    assert table.index(segments[1].zh[:10]) < table.index(segments[0].zh[:10])
+    assert '<td class="hard-count">3</td>' in table and '<td class="hard-count">1</td>' in table
+    assert "learner-a" not in html
+
+
+def test_pairs_and_segments_are_read_only_in_the_admin(teacher_client, draft):
+    pair = ParagraphPair.objects.first()
+    response = teacher_client.get(reverse("admin:reader_paragraphpair_change", args=[pair.pk]))
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()
+    assert teacher_client.get(reverse("admin:reader_segment_add")).status_code == 403

@@ -31,6 +31,7 @@ __all__ = [
     "is_chinese",
     "parse_bytes",
     "parse_seed",
+    "parse_sides",
 ]
 
 
@@ -147,6 +148,35 @@ def parse_seed(text: str) -> ParsedArticle:
     for lang, block in blocks:
         paragraphs = [line for _, line in block]
         if not titles[lang] and _has_title(paragraphs, lang):
+            titles[lang], paragraphs = paragraphs[0], paragraphs[1:]
+        sides[lang] = paragraphs
+    return ParsedArticle(
+        title_en=titles["en"], title_zh=titles["zh"], zh=sides["zh"], en=sides["en"]
+    )
+
+
+def parse_sides(zh_text: str, en_text: str) -> ParsedArticle:
+    """Two pasted texts, one a side, each one paragraph per line with an optional title line.
+
+    >>> a = parse_sides("去银行\\n我们去银行。\\n他在行走。", "We go to the bank.\\nHe walks.")
+    >>> a.title_zh, a.zh, a.title_en, a.en
+    ('去银行', ['我们去银行。', '他在行走。'], '', ['We go to the bank.', 'He walks.'])
+
+    Each box must hold its own language: mostly Han characters on the
+    Chinese side, hardly any on the English side.
+    """
+    sides: dict[str, list[str]] = {}
+    titles = {"zh": "", "en": ""}
+    for lang, text, name in (("zh", zh_text, "Chinese"), ("en", en_text, "English")):
+        paragraphs = [line for _, line in _lines(text)]
+        if not paragraphs:
+            raise SeedFormatError(f"the {name} text is empty")
+        joined = "".join(paragraphs)
+        if lang == "zh" and not is_chinese(joined):
+            raise SeedFormatError("the Chinese text has hardly any Chinese characters in it")
+        if lang == "en" and (not has_letters(joined) or is_chinese(joined)):
+            raise SeedFormatError("the English text is not English (it reads as Chinese)")
+        if _has_title(paragraphs, lang):
             titles[lang], paragraphs = paragraphs[0], paragraphs[1:]
         sides[lang] = paragraphs
     return ParsedArticle(

@@ -17,16 +17,19 @@ an article is saved, so that a page view only reads.
 from dataclasses import dataclass, field
 
 from . import align, levels, pinyin, sentences, wordalign
+from .corrections import Correction, apply_corrections
 
 PARAGRAPH_SEPARATOR = "\n"
 
 
 @dataclass(frozen=True)
 class Options:
-    """Choices a deployment makes: which HSK list grades words; textbook or citation tones."""
+    """Choices for annotation: which HSK list grades words, textbook or citation tones,
+    and the teacher's fixes to words in this article."""
 
     hsk_standard: str = levels.DEFAULT_STANDARD
     tone_sandhi: bool = True
+    corrections: tuple[Correction, ...] = ()
 
 
 @dataclass
@@ -60,6 +63,8 @@ def annotate_segment(zh: str, en: str, options: Options = Options()) -> SegmentD
     Keys with nothing to say are left out, to keep the stored rows small.
     """
     zh_tokens = pinyin.annotate_tokens(zh, sandhi=options.tone_sandhi) if zh else []
+    if options.corrections:
+        zh_tokens = apply_corrections(zh_tokens, options.corrections)
     en_texts = wordalign.tokenize_en(en) if en else []
     links = wordalign.link_words([t.text for t in zh_tokens], en_texts) if zh and en else []
     zh_links: dict[int, list[int]] = {}
