@@ -18,6 +18,7 @@ $(INSTALLED): requirements.txt
 
 run: $(INSTALLED)
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py build_dictionary
 	$(PY) manage.py import_articles seeds/
 	$(PY) manage.py runserver 127.0.0.1:8000
 

