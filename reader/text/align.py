@@ -106,7 +106,7 @@ class Params:
     paratext_skip: float = 4.0
     paratext_paired: float = 2.0
     paratext_merged: float = 4.0
-    band: int = 10  # initial half-width of the search band
+    band: int = 6  # initial half-width of the search band (doubles when the path nears its edge)
     # Second look at the path with the sentences of neighbouring beads (paragraph
     # level only): a sentence moved across a paragraph boundary makes a 2-2 bead,
     # a skipped paragraph whose content opens or closes its neighbour's
@@ -246,9 +246,18 @@ class _Aligner:
         if di == 0 or dj == 0:
             unit = self.zu[i - 1] if di else self.eu[j - 1]
             return prior + p.skip - (p.paratext_skip if unit.paratext == 2 else 0.0)
+        zu, eu = self.zu, self.eu
+        if di == 1 and dj == 1:  # most beads: the short way
+            z, e = zu[i - 1], eu[j - 1]
+            zm, em = self.pair(i - 1, j - 1)
+            cost = prior + self.lexical(z, zm, e.n_items, 0) + self.lexical(e, em, z.n_items, 2)
+            if z.paratext:
+                cost += p.paratext_paired
+            if e.paratext:
+                cost += p.paratext_paired
+            return cost + p.length_weight * _length_cost(z.length, e.length, self.c, p.s2)
         zs, es = range(i - di, i), range(j - dj, j)
         cost = prior
-        zu, eu = self.zu, self.eu
         lz = sum(zu[a].length for a in zs)
         le = sum(eu[b].length for b in es)
         nz = sum(zu[a].n_items for a in zs)
