@@ -116,7 +116,7 @@ class _Config:
 
 _config = _Config()
 _build_lock = threading.Lock()
-_local = threading.local()  # this thread's read-only connection: (index path, connection)
+_local = threading.local()  # this thread's connection: (index path, process id, connection)
 
 
 def configure(
@@ -229,16 +229,19 @@ def _remove_stale(target: Path) -> None:
 
 
 def _connection() -> sqlite3.Connection:
-    """This thread's read-only connection to the current index (sqlite3's stay in their thread)."""
+    """This thread's read-only connection to the current index.
+
+    sqlite3 connections stay in the thread that opened them, and must not
+    cross a fork (a pre-loading server's workers open their own).
+    """
     index = ensure_index()
     held = getattr(_local, "held", None)
-    if held is not None and held[0] == index:
-        return held[1]
-    if held is not None:
-        held[1].close()
-    uri = "file:" + quote(str(index)) + "?mode=ro"
-    con = sqlite3.connect(uri, uri=True)
-    _local.held = (index, con)
+    if held is not None and held[0] == index and held[1] == os.getpid():
+        return held[2]
+    if held is not None and held[1] == os.getpid():
+        held[2].close()
+    con = sqlite3.connect("file:" + quote(str(index)) + "?mode=ro", uri=True)
+    _local.held = (index, os.getpid(), con)
     return con
 
 
