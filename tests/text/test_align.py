@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from reader.text.align import AlignmentError, align_paragraphs, align_sentences
+from reader.text.align_features import is_paratext_en, is_paratext_zh
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -129,3 +130,78 @@ def test_traditional_characters_align_like_simplified():
         "The economy grew 3.5%.",
     ]
     assert align_paragraphs(zh, en) == [([0], [0]), ([1], []), ([2], [1])]
+
+
+def test_a_sentence_moved_across_a_paragraph_boundary_makes_a_two_two_bead():
+    zh = [
+        "今年夏天，江州的气温比往年高。",
+        "市政府周一宣布，明年将在河边新建一座公共图书馆。市长说，这座图书馆将是全市最大的文化设施。",
+        "新图书馆占地八千平方米，可以容纳一千二百名读者。馆内还将设立儿童阅览室和一个小型电影院，周末免费开放。",
+        "工程预计两年后完工。",
+    ]
+    en = [
+        "This summer, temperatures in Jiangzhou were higher than usual.",
+        "The city government announced on Monday that it will build a new public library by the "
+        "river next year. The mayor said the library would be the largest cultural facility in the "
+        "city. The new library will cover 8,000 square metres and seat 1,200 readers.",
+        "It will also have a children's reading room and a small cinema, open free of charge at "
+        "weekends.",
+        "The work is expected to be finished in two years.",
+    ]
+    assert align_paragraphs(zh, en) == [([0], [0]), ([1, 2], [1, 2]), ([3], [3])]
+
+
+def test_neighbouring_translations_stay_one_to_one():
+    zh = [
+        "市政府周一宣布，明年将在河边新建一座公共图书馆。市长说，这座图书馆将是全市最大的文化设施。",
+        "新图书馆占地八千平方米，可以容纳一千二百名读者。馆内还将设立儿童阅览室和一个小型电影院。",
+    ]
+    en = [
+        "The city government announced on Monday that it will build a new public library by the "
+        "river next year. The mayor said the library would be the largest cultural facility in the "
+        "city.",
+        "The new library will cover 8,000 square metres and seat 1,200 readers. "
+        "It will also have a children's reading room and a small cinema.",
+    ]
+    assert align_paragraphs(zh, en) == [([0], [0]), ([1], [1])]
+
+
+def test_interview_turns_pair_a_question_split_in_two():
+    zh = [
+        "问：你最喜欢哪一本书？又为什么喜欢它？",
+        "答：我最喜欢《红楼梦》，因为里面的人物写得很真实。",
+    ]
+    en = [
+        "Q: Which book do you like best?",
+        "Q: And why?",
+        "A: My favourite is Dream of the Red Chamber, because its characters feel real.",
+    ]
+    assert align_paragraphs(zh, en) == [([0], [0, 1]), ([1], [2])]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新华社北京5月3日电（记者 张明）",
+        "王小明　著",
+        "刘芳/江州日报",
+        "图为游客在湖边拍照。",
+        "本文图片由作者提供",
+    ],
+)
+def test_chinese_datelines_bylines_and_captions_are_paratext_by_shape(line):
+    assert is_paratext_zh(line) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Sarah Lee in Beijing", 2),
+        ("Text as prepared for delivery.", 2),
+        ("The views expressed here are the author's own.", 2),
+        ("By the time we arrived, it was dark.", 0),
+        ("By 6 pm the streets were empty.", 0),
+    ],
+)
+def test_english_bylines_need_a_name_after_by(line, expected):
+    assert is_paratext_en(line) == expected
