@@ -105,6 +105,7 @@ class Params:
     # bead is cheaper, pairing it or merging it dearer.
     paratext_skip: float = 4.0
     paratext_paired: float = 2.0
+    paratext_paired_conventional: float = 4.0  # a conventional opening (Related:, 图为…)
     paratext_merged: float = 4.0
     band: int = 6  # initial half-width of the search band (doubles when the path nears its edge)
     # Second look at the path with the sentences of neighbouring beads (paragraph
@@ -133,6 +134,7 @@ SENTENCE_PARAMS = Params(
     refine=False,
     paratext_skip=0.0,
     paratext_paired=0.0,
+    paratext_paired_conventional=0.0,
     paratext_merged=0.0,
 )
 
@@ -252,9 +254,9 @@ class _Aligner:
             zm, em = self.pair(i - 1, j - 1)
             cost = prior + self.lexical(z, zm, e.n_items, 0) + self.lexical(e, em, z.n_items, 2)
             if z.paratext:
-                cost += p.paratext_paired
+                cost += p.paratext_paired_conventional if z.paratext == 2 else p.paratext_paired
             if e.paratext:
-                cost += p.paratext_paired
+                cost += p.paratext_paired_conventional if e.paratext == 2 else p.paratext_paired
             return cost + p.length_weight * _length_cost(z.length, e.length, self.c, p.s2)
         zs, es = range(i - di, i), range(j - dj, j)
         cost = prior

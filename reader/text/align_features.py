@@ -56,7 +56,7 @@ _SENTENCE_END = frozenset(".!?")
 # no sentence-final punctuation, or wholly in brackets) or by a conventional
 # opening; this only shifts the odds, the words still decide.
 _ZH_PARATEXT = re.compile(
-    r"^\s*(?:[（(【\[].*[)）】\]]"
+    r"^\s*(?:[（(].*[)）]"
     # A conventional opening and a separator: 相关阅读：…, 编者按：…, 文 / 林远
     r"|(?:图|圖|表|相关阅读|相關閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|"
     r"编者按|編者按|编者注|編者注|译者注|譯者注|责任编辑|責任編輯|编辑|編輯|來源|来源|原标题|"
@@ -87,10 +87,15 @@ _ZH_FINAL = re.compile(r"[。！？!?…”」』\"]\s*$")
 _EN_FINAL = re.compile(r"[.!?…”\"]\s*$")
 
 
+_ZH_HEADING = re.compile(r"^\s*[【\[].*[】\]]\s*$")  # 【制作步骤】 is translated, 【江州时评】 not
+
+
 def is_paratext_zh(text: str) -> int:
     """2: a Chinese line opening like a caption, credit, byline or link; 1: shaped like one."""
     if _ZH_PARATEXT.match(text):
         return 2
+    if _ZH_HEADING.match(text):
+        return 1
     return int(len(text) <= 30 and not _ZH_FINAL.search(text))
 
 
