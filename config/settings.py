@@ -91,6 +91,20 @@ DATABASES = {
     )
 }
 
+# Rendered article HTML is cached per process by default; several app servers
+# may share Redis or Memcached instead (DJANGO_CACHE_BACKEND and _LOCATION).
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "duizhao"),
+    }
+}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # A long article renders to about a megabyte: keep a worker's share bounded.
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 40}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

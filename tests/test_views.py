@@ -37,12 +37,11 @@ def test_reader_shows_both_languages_side_by_side(client, seed_article):
     assert html.count('class="side side--en" lang="en"') == 14
     # Pinyin sits over the words, read in context.
     assert (
-        '<span class="t3">普</span><rt class="t3">pǔ</rt>'
-        '<span class="t1">京</span><rt class="t1">jīng</rt></ruby>'
+        '<span class="t3">普</span><rt>pǔ</rt><span class="t1">京</span><rt>jīng</rt></ruby>'
     ) in html
     assert (
-        '<span class="t2">俄</span><rt class="t2">é</rt><span class="t2">罗</span>'
-        '<rt class="t2">luó</rt><span class="t1">斯</span><rt class="t1">sī</rt></ruby>'
+        '<span class="t2">俄</span><rt>é</rt><span class="t2">罗</span>'
+        '<rt>luó</rt><span class="t1">斯</span><rt>sī</rt></ruby>'
     ) in html
 
 
@@ -160,3 +159,20 @@ def test_htmx_is_served_from_the_bundled_copy(client, seed_article):
     assert all(src.startswith("/static/") for src in scripts)
     assert "http://" not in html.replace("http://testserver", "")
     assert "https://" not in html
+
+
+def test_first_request_after_an_edit_shows_the_edit(client, seed_article):
+    from reader import services
+
+    url = seed_article.get_absolute_url()
+    assert "Vladivostok" in client.get(url).content.decode()
+    beads = services.article_beads(seed_article)
+    beads[4] = (beads[4][0], [beads[4][1][0].replace("Vladivostok", "Vladivostok (海参崴)")])
+    services.realign_article(article=seed_article, beads=beads)
+    assert "(海参崴)" in client.get(url).content.decode()
+    seed_article.refresh_from_db()
+    seed_article.title_en = "A new title"
+    seed_article.save()
+    assert "A new title" in client.get(url).content.decode()
+    services.add_correction(article=seed_article, kind="pinyin", word="普京", value="pǔ jìng")
+    assert "<rt>jìng</rt>" in client.get(url).content.decode()

@@ -25,9 +25,10 @@ def ruby(tokens):
 
     ``[{"t": "银行", "py": ["yín", "háng"], "tn": [2, 2], "h": 3, "l": [8]}, {"t": "。"}]``
     becomes ``<ruby class="w h3" data-i="0" data-l="8"><span class="t2">银</span>
-    <rt class="t2">yín</rt><span class="t2">行</span><rt class="t2">háng</rt></ruby>。``
+    <rt>yín</rt><span class="t2">行</span><rt>háng</rt></ruby>。``
     (without the line break): one element per word, a syllable over each
-    character, its tone as a class for tone colours, its HSK level as a
+    character, its tone as a class for tone colours (on the character, as
+    Pleco colours them; the pinyin stays quiet), its HSK level as a
     class for level-aware pinyin, and its English words in ``data-l``.
     """
     parts = []
@@ -42,7 +43,7 @@ def ruby(tokens):
         tones = token.get("tn") or [5] * len(syllables)
         if len(syllables) == len(text) == len(tones):
             inner = "".join(
-                f'<span class="t{tone}">{escape(char)}</span><rt class="t{tone}">{escape(py)}</rt>'
+                f'<span class="t{tone}">{escape(char)}</span><rt>{escape(py)}</rt>'
                 for char, py, tone in zip(text, syllables, tones, strict=True)
             )
         else:

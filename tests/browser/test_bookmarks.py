@@ -41,7 +41,7 @@ def test_learner_bookmarks_notes_exports_and_removes(page, seed_url, live_server
 
     # Marked on the next visit too.
     page.reload()
-    expect(page.locator(".bm.is-on")).to_have_count(2)
+    expect(page.locator(".bm[aria-pressed=true]")).to_have_count(2)
 
     # The bookmarks page: both, a note written inline.
     page.click("text=My bookmarks")
