@@ -124,9 +124,14 @@ SENTENCE_PARAMS = Params(
         (0, 1): 0.01,
         (2, 1): 0.04,
         (1, 2): 0.12,
-        (2, 2): 0.01,
+        # Two short sentences read as one 2-2 bead hide a 1-1 + 1-1 that the
+        # learner would rather see; a true 2-2 is rarer than a 2-3.
+        (2, 2): 0.002,
         (1, 3): 0.04,
         (3, 1): 0.01,
+        # English splits a long Chinese sentence (commas run on) four ways too.
+        (1, 4): 0.01,
+        (2, 3): 0.005,
     },
     # Inside a paragraph pair, short verbless sentences are dialogue, not paratext,
     # and a short sentence often has no dictionary match of its own.
