@@ -97,6 +97,7 @@ class Params:
     translated: tuple[float, float, float, float] = (0.37, 0.51, 0.38, 0.38)
     chance: tuple[float, float, float, float] = (0.0052, 0.0118, 0.0042, 0.0075)
     lexical_weight: float = 1.0
+    adapt_translated: bool = True  # re-estimate ``translated`` on the document (free translations)
     skip: float = 2.0  # cost of a one-sided bead beyond its prior
     # A paragraph merged into a 2-1 / 1-2 bead although none of its words found a
     # partner: a caption or credit glued to its neighbour, the error to avoid.
@@ -202,6 +203,7 @@ class _Aligner:
         self.prior = {t: -math.log(p) for t, p in params.priors.items()}
         self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
         self._llr_cache: dict = {}
+        self.translated = params.translated
 
     def pair(self, i: int, j: int) -> tuple[int, int]:
         """(zh items of i matched by j, en items of j matched by i), as bit masks."""
@@ -236,7 +238,7 @@ class _Aligner:
         if hit is None:
             gains, losses = [], []
             for k in (side, side + 1):
-                t, q = self.p.translated[k], self.p.chance[k]
+                t, q = self.translated[k], self.p.chance[k]
                 # Capped: against a huge other side (one paragraph against fifty)
                 # chance hits saturate, and a hit must still count for something.
                 p0 = min(max(1 - math.exp(-q * n_other), 1e-3), 0.6)
@@ -290,6 +292,12 @@ class _Aligner:
         return cost + p.length_weight * _length_cost(lz, le, self.c, p.s2)
 
     def run(self) -> list[Bead]:
+        path = self._run()
+        if self.p.adapt_translated and self._adapt_translated(path):
+            path = self._run()
+        return path
+
+    def _run(self) -> list[Bead]:
         n, m = self.n, self.m
         w = max(self.p.band, 2)
         while True:
@@ -297,6 +305,47 @@ class _Aligner:
             if not touched or w >= max(n, m):
                 return path
             w *= 2
+
+    def _adapt_translated(self, path: list[Bead]) -> bool:
+        """Lower the expected hit rate for a free translation; True if it changed.
+
+        The rate ``translated`` is what a faithful translation shows. In a free
+        one (a novel whose names became meanings: 韦小宝 → Trinket) far fewer
+        words meet their gloss, every miss then costs as if the pair were
+        unrelated, and a long true pair ends up dearer than skipping both sides.
+        So estimate the rate on the first path's 1-1 beads (hits beyond chance),
+        pull it half-way towards the default, and search again if it fell.
+        """
+        hits = [0.0] * 4
+        chance = [0.0] * 4
+        items = [0.0] * 4
+        for zs, es in path:
+            if len(zs) != 1 or len(es) != 1:
+                continue
+            z, e = self.zu[zs[0]], self.eu[es[0]]
+            zm, em = self.pair(zs[0], es[0])
+            for side, unit, mask, n_other in ((0, z, zm, e.n_items), (2, e, em, z.n_items)):
+                anchors = (mask & unit.anchor_mask).bit_count()
+                for k, h, n in (
+                    (side, mask.bit_count() - anchors, unit.n_items - unit.n_anchors),
+                    (side + 1, anchors, unit.n_anchors),
+                ):
+                    p0 = min(max(1 - math.exp(-self.p.chance[k] * n_other), 1e-3), 0.6)
+                    hits[k] += h
+                    chance[k] += n * p0
+                    items[k] += n
+        new = []
+        for k, t in enumerate(self.p.translated):
+            if items[k] < 30:  # too little to say
+                new.append(t)
+                continue
+            seen = max((hits[k] - chance[k]) / max(items[k] - chance[k], 1.0), 0.02)
+            new.append(min(t, math.exp((math.log(t) + math.log(seen)) / 2)))
+        if all(a > 0.8 * b for a, b in zip(new, self.translated, strict=True)):
+            return False
+        self.translated = tuple(new)
+        self._llr_cache.clear()
+        return True
 
     def _bounds(self, w: int) -> list[tuple[int, int]]:
         n, m = self.n, self.m
@@ -401,6 +450,7 @@ class _Refiner:
         mini = _Aligner.__new__(_Aligner)
         mini.zu, mini.eu, mini.p, mini.c = zu, eu, self.a.p, self.a.c
         mini.prior, mini.pairs, mini._llr_cache = self.a.prior, {}, {}
+        mini.translated = self.a.translated
         return mini.bead_cost(1, 1, 1, 1) + mini.bead_cost(2, 2, 1, 1) - 2 * self.a.prior[(1, 1)]
 
     def refine(self, beads: list[Bead]) -> list[Bead]:
