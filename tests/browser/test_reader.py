@@ -107,3 +107,27 @@ def test_columns_stack_on_a_phone(browser, seed_url):
     assert zh["x"] + zh["width"] <= 375 and en["x"] + en["width"] <= 375
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     context.close()
+
+
+def test_nothing_breaks_the_content_security_policy(browser, seed_url, live_server):
+    context = browser.new_context()
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(seed_url)
+    page.locator(".side--zh ruby.w").nth(2).hover()
+    expect(page.locator("#gloss")).to_be_visible()
+    page.click("label:has-text('Off')")
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "none")
+    assert page.evaluate("window.__violations") == []
+    for url in ["/", "/accounts/login/", "/about/", "/admin/login/"]:
+        page.goto(live_server.url + url)
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__violations") == [], url
+    assert errors == []
+    context.close()

@@ -1,0 +1,127 @@
+"""Hardened settings, the Content Security Policy and log-in throttling."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = ROOT / "config" / "production.env"
+
+
+def production_env(**overrides) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "DUIZHAO_"))
+    }
+    for line in PRODUCTION_ENV.read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            env[key.strip()] = value.strip()
+    env.update(overrides)
+    return env
+
+
+def settings_in(env: dict[str, str]) -> dict:
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); print(json.dumps({"
+        "k: getattr(settings, k) for k in ['DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE',"
+        " 'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SECURE_PROXY_SSL_HEADER', 'ALLOWED_HOSTS']"
+        "}, default=str))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def test_production_env_passes_check_deploy_without_a_warning():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_production_env_documents_every_variable_the_settings_read():
+    settings_py = (ROOT / "config" / "settings.py").read_text()
+    read = set(re.findall(r'"((?:DJANGO|DUIZHAO)_[A-Z_]+|DATABASE_URL)"', settings_py))
+    documented = set(re.findall(r"^#? ?([A-Z_]+)=", PRODUCTION_ENV.read_text(), re.MULTILINE))
+    assert read <= documented | {"DJANGO_TEACHER_PASSWORD"}, read - documented
+
+
+def test_production_settings_have_secure_cookies_hsts_and_the_ssl_redirect():
+    settings = settings_in(production_env())
+    assert settings["DEBUG"] is False
+    assert settings["SESSION_COOKIE_SECURE"] and settings["CSRF_COOKIE_SECURE"]
+    assert settings["SECURE_SSL_REDIRECT"] is True
+    assert settings["SECURE_HSTS_SECONDS"] == 31536000
+    assert settings["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+def test_hsts_and_the_ssl_redirect_can_be_switched_off_for_a_proxy_that_does_them():
+    settings = settings_in(
+        production_env(DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECURE_HSTS_SECONDS="0")
+    )
+    assert settings["SECURE_SSL_REDIRECT"] is False
+    assert settings["SECURE_HSTS_SECONDS"] == 0
+
+
+def test_debug_off_without_a_secret_key_refuses_to_start():
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.django_db
+def test_pages_carry_a_csp_with_a_nonce_that_every_script_has(client, seed_article):
+    for url in ["/", seed_article.get_absolute_url(), reverse("login")]:
+        response = client.get(url)
+        policy = response["Content-Security-Policy"]
+        nonce = re.search(r"'nonce-([^']+)'", policy)[1]
+        assert "script-src 'self' 'nonce-" in policy and "object-src 'none'" in policy
+        assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+        html = response.content.decode()
+        scripts = re.findall(r"<script\b[^>]*>", html)
+        assert len(scripts) >= 2
+        assert all(f'nonce="{nonce}"' in tag and "src=" in tag for tag in scripts), scripts
+        assert not re.search(r"\son[a-z]+=", html), "inline event handler"
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_throttled(client):
+    get_user_model().objects.create_user("mei", password="a-long-enough-passphrase-42")
+    for _ in range(4):
+        response = client.post(reverse("login"), {"username": "mei", "password": "wrong"})
+        assert response.status_code == 200
+        assert "Please enter a correct username and password" in response.content.decode()
+    # The fifth failure locks the account out from this address, for a while.
+    response = client.post(reverse("login"), {"username": "mei", "password": "wrong"})
+    assert response.status_code == 429
+    response = client.post(
+        reverse("login"), {"username": "mei", "password": "a-long-enough-passphrase-42"}
+    )
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
