@@ -443,15 +443,88 @@ class _Refiner:
             self._sent[key] = units = units or [self.a.zu[idx] if side == 0 else self.a.eu[idx]]
         return units
 
-    def split_cost(self, z: list[Unit], e: list[Unit], i: int, j: int) -> float:
-        """Cost of z[:i] ↔ e[:j] plus z[i:] ↔ e[j:], as two 1-1 beads."""
-        zu = [merge_units(z[:i]), merge_units(z[i:])]
-        eu = [merge_units(e[:j]), merge_units(e[j:])]
+    def _mini(self, zu: list[Unit], eu: list[Unit]) -> _Aligner:
+        """An aligner over a few (merged) units, with this document's figures."""
         mini = _Aligner.__new__(_Aligner)
         mini.zu, mini.eu, mini.p, mini.c = zu, eu, self.a.p, self.a.c
         mini.prior, mini.pairs, mini._llr_cache = self.a.prior, {}, {}
         mini.translated = self.a.translated
+        return mini
+
+    def split_cost(self, z: list[Unit], e: list[Unit], i: int, j: int) -> float:
+        """Cost of z[:i] ↔ e[:j] plus z[i:] ↔ e[j:], as two 1-1 beads."""
+        zu = [merge_units(z[:i]), merge_units(z[i:])]
+        eu = [merge_units(e[:j]), merge_units(e[j:])]
+        mini = self._mini(zu, eu)
         return mini.bead_cost(1, 1, 1, 1) + mini.bead_cost(2, 2, 1, 1) - 2 * self.a.prior[(1, 1)]
+
+    def pair_cost(self, z: list[Unit], e: list[Unit]) -> float:
+        """Cost of z ↔ e as one 1-1 bead, without its prior."""
+        mini = self._mini([merge_units(z)], [merge_units(e)])
+        return mini.bead_cost(1, 1, 1, 1) - self.a.prior[(1, 1)]
+
+    def _skip(self, side: int, idx: int) -> float:
+        return (
+            self.a.bead_cost(idx + 1, 1, 1, 0) if side == 0 else self.a.bead_cost(1, idx + 1, 0, 1)
+        )
+
+    def _readings(self, side: int, x1: int, x2: int, y: int) -> tuple[float, float, float]:
+        """Costs of the merge (cut between sentences of y), x1 skipped, x2 skipped.
+
+        ``side`` is the side of x1, x2 (two neighbouring paragraphs); y is the
+        one paragraph on the other side.
+        """
+        one = self.sentences(1 - side, y)
+        xs1, xs2 = self.sentences(side, x1), self.sentences(side, x2)
+
+        def pc(x: list[Unit], ys: list[Unit]) -> float:
+            return self.pair_cost(x, ys) if side == 0 else self.pair_cost(ys, x)
+
+        prior = self.a.prior
+        kind = (2, 1) if side == 0 else (1, 2)
+        merge = min(
+            (pc(xs1, one[:k]) + pc(xs2, one[k:]) for k in range(1, len(one))),
+            default=math.inf,
+        )
+        first_skipped = self._skip(side, x1) + pc(xs2, one) + prior[(1, 1)]
+        second_skipped = pc(xs1, one) + prior[(1, 1)] + self._skip(side, x2)
+        return merge + prior[kind], first_skipped, second_skipped
+
+    def regroup(self, beads: list[Bead]) -> list[Bead]:
+        """A skipped paragraph whose sentences its neighbour's translation shares: merged.
+
+        (The other way, splitting a 2-1 bead the sentences do not bear out, was
+        tried and dropped: translators merge mid-sentence as often as not, so the
+        English sentence cuts say nothing about a merge they do not show.)
+        """
+        margin = self.a.p.refine_margin
+        merged: list[Bead] = []
+        for bead in beads:
+            if merged:
+                joined = self._absorb(merged[-1], bead, margin)
+                if joined is not None:
+                    merged[-1] = joined
+                    continue
+            merged.append(bead)
+        return merged
+
+    def _absorb(self, prev: Bead, bead: Bead, margin: float) -> Bead | None:
+        """A one-sided bead beside a 1-1 whose translation it shares: one 2-1 / 1-2."""
+        shapes = {(len(b[0]), len(b[1])) for b in (prev, bead)}
+        if shapes not in ({(1, 0), (1, 1)}, {(0, 1), (1, 1)}):
+            return None
+        side = 0 if (1, 0) in shapes else 1
+        lone, pair = (prev, bead) if (len(prev[0]), len(prev[1])) != (1, 1) else (bead, prev)
+        x = lone[side][0]
+        kept, y = pair[side][0], pair[1 - side][0]
+        if abs(x - kept) != 1 or (self.a.zu if side == 0 else self.a.eu)[x].paratext:
+            return None  # not neighbours; or a caption, credit, navigation line
+        x1, x2 = min(x, kept), max(x, kept)
+        merge, first, second = self._readings(side, x1, x2, y)
+        current = first if x == x1 else second
+        if merge + margin < current:
+            return ([x1, x2], [y]) if side == 0 else ([y], [x1, x2])
+        return None
 
     def refine(self, beads: list[Bead]) -> list[Bead]:
         out: list[Bead] = []
@@ -469,7 +542,7 @@ class _Refiner:
                 out.append(bead)
             else:
                 out[-1] = merged
-        return out
+        return self.regroup(out)
 
     def _moved_hint(self, a: int, b: int) -> bool:
         """Cheap test first: lengths that fit better together than apart, and

@@ -205,3 +205,25 @@ def test_chinese_datelines_bylines_and_captions_are_paratext_by_shape(line):
 )
 def test_english_bylines_need_a_name_after_by(line, expected):
     assert is_paratext_en(line) == expected
+
+
+def test_a_short_paragraph_merged_into_the_next_translation_is_a_two_one_bead():
+    zh = [
+        "市中心的老街最近又热闹起来了。",
+        "这个想法并不新鲜。",
+        "很多城市早就把老街改成了步行街，商店的生意也变好了。",
+        "下一步，市政府将听取市民的意见。",
+    ]
+    en = [
+        "The old streets downtown are busy again.",
+        "The idea is not new. Many cities turned their old streets into pedestrian streets long "
+        "ago, and the shops there now do better business.",
+        "Next, the city government will listen to residents' views.",
+    ]
+    assert align_paragraphs(zh, en) == [([0], [0]), ([1, 2], [1]), ([3], [2])]
+
+
+def test_a_navigation_line_is_not_merged_into_a_translation():
+    zh = ["他想了想，说：“那我们明天再去吧。”", "上一章　目录　下一章"]
+    en = ["He thought for a moment. 'Then we'll go tomorrow,' he said. 'Agreed?'"]
+    assert align_paragraphs(zh, en) == [([0], [0]), ([1], [])]
