@@ -4,7 +4,7 @@ One dynamic programme for both levels. It walks the two lists in reading
 order and cuts them into *beads*: 1-1 (a paragraph and its translation),
 1-0 / 0-1 (no counterpart: a caption, a photo credit, an editor's note),
 2-1 / 1-2 / 2-2 (a translator merged or split paragraphs), and at sentence
-level also 1-3 / 3-1. A bead's cost is
+level also 1-3 / 3-1 / 1-4 / 2-3. A bead's cost is
 
     prior(bead type)                      how often translators do this
   + length cost                           Gale & Church (1993): English characters
@@ -13,9 +13,23 @@ level also 1-3 / 3-1. A bead's cost is
                                           names and quotes that find a partner across
                                           (dictionary glosses, anchors, transliteration)
 
-and one-sided beads cost a constant skip penalty. The lexical term is what
-the length-only method lacks: a caption glued onto its neighbour brings
-words that match nothing on the other side, and each unmatched word costs.
+and one-sided beads cost a constant skip penalty, lower for paratext
+(captions, credits, bylines, datelines, "Related:" lines, recognised by
+shape in ``align_features``). The lexical term is what the length-only
+method lacks: a caption glued onto its neighbour brings words that match
+nothing on the other side, and each unmatched word costs.
+
+Two second looks at paragraph level, because the DP sees a paragraph as one
+bag of words:
+
+- the hit rate a translation shows is estimated on the first path; a free
+  translation (names rendered as meanings, loose paraphrase) lowers it, so a
+  long true pair with few dictionary matches is not dearer than skipping
+  both sides, and the DP runs again;
+- neighbouring beads are re-read sentence by sentence (``_Refiner``): a
+  sentence moved across a paragraph boundary makes two 1-1 beads a 2-2, and
+  a skipped paragraph whose content opens or closes its neighbour's
+  translation joins it as a 2-1 / 1-2.
 
     >>> align_paragraphs(
     ...     ["普京周一会见了金正恩。", "图：新闻照片", "米利说，战争还在继续。"],
@@ -34,14 +48,17 @@ the English length is counted without spaces):
          (documents 17-54; Gale & Church's 6.8 is for European pairs)
     a content word finds a dictionary partner across a true pair 43% of the
     time, across an unrelated pair 9%; anchors 61% vs 20% (Chinese side).
-    Paragraph bead F1 on that set: 0.937 (Gale-Church: 0.820); sentence
-    bead F1 inside the gold pairs: 0.887 (Gale-Church: 0.811).
+    Paragraph bead F1 on that set: 0.954 (Gale-Church: 0.820); sentence
+    bead F1 inside the gold pairs: 0.945 (Gale-Church: 0.811). On
+    tests/data/align (13 articles written for this project): 0.987 and
+    0.973 (Gale-Church: 0.690 and 0.894).
 
 Search: the DP only visits a band of half-width w around the diagonal
 (scaled to n:m); if the best path comes within two cells of the band's
 edge, w doubles and the search reruns. Back-pointers are kept only inside
 the band, so memory is O((n + m) · w). The pair evidence is computed once
 per (zh, en) pair in the band and shared by every bead that uses it.
+1,000 × 1,000 paragraphs align in about 1.3 s (bench/bench_align.py).
 """
 
 from __future__ import annotations
