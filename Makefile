@@ -7,7 +7,9 @@ INSTALLED := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint bench screenshot chromium fonts clean
+PG_URL := postgres://duizhao:duizhao@127.0.0.1:5432/duizhao
+
+.PHONY: run test test-postgres lint bench screenshot chromium fonts clean
 
 $(INSTALLED): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,6 +28,11 @@ test: $(INSTALLED) chromium lint
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# The same suite on PostgreSQL: installs and starts Debian's server when needed.
+test-postgres: $(INSTALLED) chromium
+	bash scripts/postgres.sh
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check .
