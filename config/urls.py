@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# The reader's own pages first: they are the ones asked for most.
 urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
     path("", include("reader.urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
 ]

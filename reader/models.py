@@ -57,6 +57,15 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("reader:article_read", kwargs={"slug": self.slug})
 
+    @staticmethod
+    def part_of(position: int) -> int:
+        """The part (from 1) of a long article that holds the pair at ``position``."""
+        return position // settings.DUIZHAO_PAIRS_PER_PART + 1
+
+    def part_url(self, part: int) -> str:
+        url = self.get_absolute_url()
+        return url if part == 1 else f"{url}?part={part}"
+
 
 class ParagraphPair(models.Model):
     """One paragraph-level alignment bead: Chinese and English text, either side may be empty."""
@@ -152,9 +161,11 @@ class Bookmark(models.Model):
         return f"Bookmark {self.pk}"
 
     def get_absolute_url(self):
-        """The sentence in its article; the reader scrolls to it and lights it."""
-        url = reverse("reader:article_read", kwargs={"slug": self.article.slug})
-        return f"{url}#{self.segment.anchor}" if self.segment_id else url
+        """The sentence in its article (in its part); the reader scrolls to it and lights it."""
+        if not self.segment_id:
+            return self.article.get_absolute_url()
+        part = Article.part_of(self.segment.pair.position)
+        return f"{self.article.part_url(part)}#{self.segment.anchor}"
 
     @property
     def has_changed(self):

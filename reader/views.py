@@ -1,25 +1,21 @@
 """Pages and fragments. Views read rows and render them; no text processing here."""
 
 import json
-import re
 from dataclasses import asdict
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import exports, services
+from . import exports, pages, services
 from .forms import BookmarkNoteForm, SignupForm
 from .models import Article, Bookmark, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
@@ -51,51 +47,17 @@ def article_list(request):
     return render(request, "reader/article_list.html", {"articles": articles})
 
 
-ARTICLE_CACHE_SECONDS = 24 * 60 * 60
-_NOT_PRESSED = re.compile(r'data-bookmark-for="(\d+)" aria-pressed="false"')
-
-
-def article_pairs_html(article: Article) -> str:
-    """The article's pairs as HTML, the same for every reader: rendered once per edit.
-
-    The key carries the article's ``updated`` time, which every edit moves on
-    (saving, re-aligning, re-annotating), so the first request after an edit
-    renders the new text and the old entry simply expires.
-    """
-    key = f"article-pairs:{article.pk}:{article.updated.timestamp()}"
-    html = cache.get(key)
-    if html is None:
-        pairs = article.pairs.prefetch_related("segments")
-        html = render_to_string(
-            "reader/article_read.html#pairs", {"pairs": pairs, "bookmarked_ids": set()}
-        )
-        cache.set(key, html, ARTICLE_CACHE_SECONDS)
-    return html
-
-
-def mark_bookmarked(html: str, segment_ids: set[int]) -> str:
-    """Press the bookmark buttons of this learner's bookmarked sentences in the shared HTML."""
-    if not segment_ids:
-        return html
-
-    def press(match):
-        if int(match[1]) in segment_ids:
-            return f'data-bookmark-for="{match[1]}" aria-pressed="true"'
-        return match[0]
-
-    return _NOT_PRESSED.sub(press, html)
-
-
 @require_GET
 def article_read(request, slug):
-    article = get_object_or_404(Article.objects.visible_to(request.user), slug=slug)
-    html = article_pairs_html(article)
-    if request.user.is_authenticated:
-        bookmarked = request.user.bookmarks.filter(article=article, segment__isnull=False)
-        html = mark_bookmarked(html, set(bookmarked.values_list("segment_id", flat=True)))
-    return render(
-        request, "reader/article_read.html", {"article": article, "pairs_html": mark_safe(html)}
-    )
+    """The reader; with htmx and ``?part=``, only that part of a long article's pairs."""
+    try:
+        part = int(request.GET.get("part", "1"))
+    except ValueError:
+        raise Http404("No such part.") from None
+    page = pages.article_page(request, slug, part, fragment=bool(request.htmx))
+    if page is None:
+        raise Http404("No such article, or no such part of it.")
+    return vary_on_htmx(HttpResponse(page))
 
 
 @require_GET
@@ -161,7 +123,7 @@ def bookmark_toggle(request, segment_id):
 
 
 def bookmark_list_context(request):
-    bookmarks = request.user.bookmarks.select_related("article", "segment")
+    bookmarks = request.user.bookmarks.select_related("article", "segment__pair")
     articles = Article.objects.filter(bookmarks__user=request.user).distinct().order_by("title_en")
     selected = request.GET.get("article", "")
     if selected:

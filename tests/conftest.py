@@ -10,7 +10,8 @@ def seed_article(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with no cached article HTML."""
-    from django.core.cache import cache
+    """Every test starts with no rendered article HTML kept from another."""
+    from reader import pages
 
-    cache.clear()
+    pages.pairs_cache.clear()
+    pages.shell_cache.clear()

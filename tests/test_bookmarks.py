@@ -91,8 +91,8 @@ def test_toggle_by_htmx_returns_the_new_button(seed_article):
     response = client.post(toggle_url(segment), headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.startswith('<button type="submit" form="bookmark-form"')
-    assert 'aria-pressed="true"' in html
+    assert html.startswith('<button class="bm" form="bookmark-form"')
+    assert f'data-bookmark-for="{segment.pk}" aria-pressed="true"' in html
     bookmark = Bookmark.objects.get(user=learner)
     assert (bookmark.segment, bookmark.zh, bookmark.en) == (segment, segment.zh, segment.en)
     assert bookmark.tokens == segment.tokens

@@ -36,13 +36,8 @@ def test_reader_shows_both_languages_side_by_side(client, seed_article):
     assert html.count('class="side side--zh" lang="zh-Hans"') == 14
     assert html.count('class="side side--en" lang="en"') == 14
     # Pinyin sits over the words, read in context.
-    assert (
-        '<span class="t3">普</span><rt>pǔ</rt><span class="t1">京</span><rt>jīng</rt></ruby>'
-    ) in html
-    assert (
-        '<span class="t2">俄</span><rt>é</rt><span class="t2">罗</span>'
-        '<rt>luó</rt><span class="t1">斯</span><rt>sī</rt></ruby>'
-    ) in html
+    assert re.search(r'data-t="31"[^>]*>普<rt>pǔ</rt>京<rt>jīng</rt></ruby>', html)
+    assert re.search(r'data-t="221"[^>]*>俄<rt>é</rt>罗<rt>luó</rt>斯<rt>sī</rt></ruby>', html)
 
 
 def test_reader_marks_caption_and_credit_as_unmatched(client, seed_article):
@@ -176,3 +171,38 @@ def test_first_request_after_an_edit_shows_the_edit(client, seed_article):
     assert "A new title" in client.get(url).content.decode()
     services.add_correction(article=seed_article, kind="pinyin", word="普京", value="pǔ jìng")
     assert "<rt>jìng</rt>" in client.get(url).content.decode()
+
+
+def test_a_long_article_is_read_in_parts_loaded_as_the_reader_goes(client, seed_article, settings):
+    settings.DUIZHAO_PAIRS_PER_PART = 5  # the seed's 14 pairs make 3 parts
+    url = seed_article.get_absolute_url()
+    first = client.get(url).content.decode()
+    assert re.findall(r'id="pair-(\d+)"', first) == ["0", "1", "2", "3", "4"]
+    assert f'hx-get="{url}?part=2" hx-trigger="revealed"' in first
+    assert f'<a href="{url}?part=2">Continue reading: part 2 of 3</a>' in first
+    # htmx asks for the next part alone; a plain link gets a whole page.
+    fragment = client.get(url, {"part": 2}, headers={"HX-Request": "true"})
+    assert fragment.content.decode().startswith('<div class="pairs">')
+    assert re.findall(r'id="pair-(\d+)"', fragment.content.decode()) == ["5", "6", "7", "8", "9"]
+    assert "HX-Request" in fragment["Vary"]
+    page = client.get(url, {"part": 3}).content.decode()
+    assert "<!doctype html>" in page and f'<a href="{url}?part=2">← Part 2</a>' in page
+    assert re.findall(r'id="pair-(\d+)"', page) == ["10", "11", "12", "13"]
+    assert "Continue reading" not in page
+    for bad in ["0", "4", "x", "-1"]:
+        assert client.get(url, {"part": bad}).status_code == 404
+
+
+def test_bookmark_links_open_the_part_that_holds_the_sentence(seed_article, settings):
+    from django.contrib.auth import get_user_model
+
+    from reader import services
+
+    settings.DUIZHAO_PAIRS_PER_PART = 5
+    learner = get_user_model().objects.create_user("mei", password="a-long-passphrase-7")
+    segment = Segment.objects.get(pair__article=seed_article, pair__position=12, position=0)
+    bookmark = services.toggle_bookmark(user=learner, segment=segment)
+    assert (
+        bookmark.get_absolute_url()
+        == f"{seed_article.get_absolute_url()}?part=3#seg-{segment.pk}-zh"
+    )

@@ -24,12 +24,13 @@ def ruby(tokens):
     """Chinese tokens as ``<ruby>`` words, each character over its syllable; others as text.
 
     ``[{"t": "银行", "py": ["yín", "háng"], "tn": [2, 2], "h": 3, "l": [8]}, {"t": "。"}]``
-    becomes ``<ruby class="w h3" data-i="0" data-l="8"><span class="t2">银</span>
-    <rt>yín</rt><span class="t2">行</span><rt>háng</rt></ruby>。``
-    (without the line break): one element per word, a syllable over each
-    character, its tone as a class for tone colours (on the character, as
-    Pleco colours them; the pinyin stays quiet), its HSK level as a
-    class for level-aware pinyin, and its English words in ``data-l``.
+    becomes ``<ruby class="w h3" data-t="22" data-i="0" data-l="8">银<rt>yín</rt>行<rt>háng</rt>
+    </ruby>。`` (without the line break): one element per word, a syllable over
+    each character, its HSK level as a class for level-aware pinyin, its
+    tones in ``data-t`` (the script colours the characters from them when the
+    learner asks for tone colours), and its English words in ``data-l``.
+    The markup is kept this lean because a long article has tens of
+    thousands of characters.
     """
     parts = []
     for i, token in enumerate(tokens):
@@ -39,16 +40,18 @@ def ruby(tokens):
             parts.append(escape(text))
             continue
         classes = f"w h{token['h']}" if "h" in token else "w"
-        links = f' data-i="{i}" data-l="{_indices(token["l"])}"' if "l" in token else ""
-        tones = token.get("tn") or [5] * len(syllables)
-        if len(syllables) == len(text) == len(tones):
+        tones = "".join(str(t) for t in token.get("tn", ()))
+        attrs = f' data-t="{tones}"' if len(tones) == len(text) else ""
+        if "l" in token:
+            attrs += f' data-i="{i}" data-l="{_indices(token["l"])}"'
+        if len(syllables) == len(text):
             inner = "".join(
-                f'<span class="t{tone}">{escape(char)}</span><rt>{escape(py)}</rt>'
-                for char, py, tone in zip(text, syllables, tones, strict=True)
+                f"{escape(char)}<rt>{escape(py)}</rt>"
+                for char, py in zip(text, syllables, strict=True)
             )
         else:
             inner = f"{escape(text)}<rt>{escape(' '.join(syllables))}</rt>"
-        parts.append(f'<ruby class="{classes}"{links}>{inner}</ruby>')
+        parts.append(f'<ruby class="{classes}"{attrs}>{inner}</ruby>')
     return mark_safe("".join(parts))
 
 

@@ -311,6 +311,25 @@
     }) || null;
     if (voice) root.dataset.voice = voice.lang;
     else delete root.dataset.voice;
+    addListenButtons(document);
+  }
+
+  // A listen button beside each Chinese sentence, only where there is a voice to speak it.
+  function addListenButtons(scope) {
+    if (!voice) return;
+    scope.querySelectorAll(".side--zh .seg").forEach(function (seg) {
+      const id = seg.dataset.seg;
+      const after = seg.nextElementSibling && seg.nextElementSibling.matches(".bm")
+        ? seg.nextElementSibling : seg;
+      if (after.nextElementSibling && after.nextElementSibling.matches(".say")) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "say";
+      button.dataset.sayFor = id;
+      button.setAttribute("aria-label", "Listen");
+      button.title = "Listen (s)";
+      after.after(button);
+    });
   }
 
   if ("speechSynthesis" in window) {
@@ -361,5 +380,31 @@
     document.querySelectorAll("[data-level-echo]").forEach(function (el) {
       el.textContent = prefs.level;
     });
+    colourTones(document);
+  });
+
+  // ---- Tone colours: each character wrapped in a span of its tone, from the word's data-t ----
+
+  function colourTones(scope) {
+    if (root.dataset.tones !== "on") return;
+    scope.querySelectorAll("ruby.w[data-t]:not([data-coloured])").forEach(function (word) {
+      const tones = word.dataset.t;
+      let k = 0;
+      Array.from(word.childNodes).forEach(function (node) {
+        if (node.nodeType !== Node.TEXT_NODE || k >= tones.length) return;
+        const span = document.createElement("span");
+        span.className = "t" + tones[k++];
+        span.textContent = node.textContent;
+        node.replaceWith(span);
+      });
+      word.dataset.coloured = "";
+    });
+  }
+  colourTones(document);
+
+  // Content that htmx brings in gets the same treatment as the page.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    colourTones(event.target);
+    addListenButtons(event.target);
   });
 })();

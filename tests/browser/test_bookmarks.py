@@ -27,12 +27,16 @@ def test_learner_bookmarks_notes_exports_and_removes(page, seed_url, live_server
     # By mouse: the control appears on hover and toggles without a page load.
     page.evaluate("window.__noReload = true")
     page.hover(f"#seg-{segments[0].pk}-zh")
-    page.click(f"#bookmark-{segments[0].pk}")
-    expect(page.locator(f"#bookmark-{segments[0].pk}")).to_have_attribute("aria-pressed", "true")
+    page.click(f"[data-bookmark-for='{segments[0].pk}']")
+    expect(page.locator(f"[data-bookmark-for='{segments[0].pk}']")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     # By keyboard: focus the third sentence and press b.
     page.focus(f"#seg-{segments[2].pk}-zh")
     page.keyboard.press("b")
-    expect(page.locator(f"#bookmark-{segments[2].pk}")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f"[data-bookmark-for='{segments[2].pk}']")).to_have_attribute(
+        "aria-pressed", "true"
+    )
     assert page.evaluate("window.__noReload") is True
     assert set(Bookmark.objects.values_list("segment_id", flat=True)) == {
         segments[0].pk,

@@ -131,3 +131,17 @@ def test_nothing_breaks_the_content_security_policy(browser, seed_url, live_serv
         assert page.evaluate("window.__violations") == [], url
     assert errors == []
     context.close()
+
+
+def test_a_long_article_loads_its_next_part_as_the_reader_scrolls(page, seed_url, settings):
+    settings.DUIZHAO_PAIRS_PER_PART = 5
+    page.goto(seed_url)
+    expect(page.locator(".pair")).to_have_count(5)
+    for count in (10, 14):
+        page.locator(".more").last.scroll_into_view_if_needed()
+        expect(page.locator(".pair")).to_have_count(count)
+    expect(page.locator(".more")).to_have_count(0)
+    # The appended parts behave as the first: hover lights the counterpart.
+    last = Segment.objects.filter(pair__position=13).order_by("position").first()
+    page.hover(f"#seg-{last.pk}-zh")
+    assert sorted(lit_ids(page)) == [f"seg-{last.pk}-en", f"seg-{last.pk}-zh"]

@@ -1,0 +1,216 @@
+"""Fast article pages: HTML rendered once and put together per request.
+
+A reader page is three things: the article's pairs, the same for every
+reader (rendered once per edit of the article); the page around them,
+which depends on who is reading and with which preferences (rendered once
+per such state, with placeholders for the request's CSRF token and CSP
+nonce); and the learner's bookmarks, which press buttons in the pairs. A
+request fills the placeholders, presses the buttons and joins the bytes.
+
+Both caches are in this process's memory, keyed by the article's
+``updated`` time, which every edit moves on: the first request after an
+edit renders afresh, and several app servers need no shared cache to stay
+right. Their size is bounded in bytes.
+"""
+
+import re
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.db import connection
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from .models import Article
+from .preferences import get_preferences
+
+PAIRS_CACHE_BYTES = 48 * 1024 * 1024
+SHELL_CACHE_BYTES = 8 * 1024 * 1024
+
+# Placeholders that cannot occur in rendered text: they carry random bytes.
+_TOKEN = f"csrf-{secrets.token_hex(16)}"
+_NONCE = f"nonce-{secrets.token_hex(16)}"
+_BODY = f"<!--pairs-{secrets.token_hex(16)}-->"
+_BUTTON = re.compile(rb'data-bookmark-for="(\d+)" aria-pressed="false"')
+
+
+class ByteBoundedCache:
+    """A least-recently-used dict whose values are sized in bytes; safe across threads."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key][0]
+        return None
+
+    def set(self, key, value, size: int):
+        with self.lock:
+            if key in self.items:
+                self.size -= self.items.pop(key)[1]
+            self.items[key] = (value, size)
+            self.size += size
+            while self.size > self.max_bytes and len(self.items) > 1:
+                _, (_, dropped) = self.items.popitem(last=False)
+                self.size -= dropped
+
+    def clear(self):
+        with self.lock:
+            self.items.clear()
+            self.size = 0
+
+
+pairs_cache = ByteBoundedCache(PAIRS_CACHE_BYTES)
+shell_cache = ByteBoundedCache(SHELL_CACHE_BYTES)
+
+
+@dataclass(frozen=True)
+class Pairs:
+    """One part's pairs as HTML cut at each bookmark button: text, id, text, id, …, text."""
+
+    texts: list[bytes]
+    segment_ids: list[int]
+    parts: int
+
+    def html(self, bookmarked: set[int]) -> bytes:
+        parts = [self.texts[0]]
+        for segment_id, text in zip(self.segment_ids, self.texts[1:], strict=True):
+            pressed = b"true" if segment_id in bookmarked else b"false"
+            parts += [b'data-bookmark-for="%d" aria-pressed="%s"' % (segment_id, pressed), text]
+        return b"".join(parts)
+
+
+@dataclass(frozen=True)
+class Version:
+    """Which article, as of which edit: all a cached page needs to know to be right."""
+
+    pk: int
+    updated: object  # as the database returns it; only compared, never shown
+
+    def article(self) -> Article:
+        return Article.objects.get(pk=self.pk)
+
+
+@cache
+def _find_article_sql(vendor: str) -> str:
+    meta = Article._meta
+    columns = [meta.get_field(name).column for name in ("id", "updated", "published", "slug")]
+    return "SELECT {}, {}, {} FROM {} WHERE {} = %s".format(
+        *(connection.ops.quote_name(c) for c in columns[:3]),
+        connection.ops.quote_name(meta.db_table),
+        connection.ops.quote_name(columns[3]),
+    )
+
+
+def find_article(slug: str, user) -> Version | None:
+    """The article a reader may see at ``slug``, by its id and last edit; None when there is none.
+
+    One indexed lookup in plain SQL: on this path, building the ORM query
+    cost more than everything else the page does.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_find_article_sql(connection.vendor), [slug])
+        row = cursor.fetchone()
+    # The rule of ArticleQuerySet.visible_to: published, or any article for staff.
+    if row is None or not (row[2] or user.is_staff):
+        return None
+    return Version(pk=row[0], updated=row[1])
+
+
+def article_pairs(version: Version, part: int) -> Pairs | None:
+    """The pairs of one part of the article (all of a short one); None past its last part."""
+    key = (version.pk, version.updated, part)
+    cached = pairs_cache.get(key)
+    if cached is None:
+        article = version.article()
+        size = settings.DUIZHAO_PAIRS_PER_PART
+        parts = max(1, -(-article.pairs.count() // size))
+        if not 1 <= part <= parts:
+            return None
+        pairs = article.pairs.filter(position__gte=(part - 1) * size, position__lt=part * size)
+        rendered = render_to_string(
+            "reader/article_read.html#pairs",
+            {
+                "pairs": pairs.prefetch_related("segments"),
+                "bookmarked_ids": set(),
+                "next_url": article.part_url(part + 1) if part < parts else "",
+                "next_part": part + 1,
+                "parts": parts,
+            },
+        ).encode()
+        pieces = _BUTTON.split(rendered)
+        cached = Pairs(pieces[0::2], [int(i) for i in pieces[1::2]], parts)
+        pairs_cache.set(key, cached, len(rendered))
+    return cached
+
+
+def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:
+    """The page around the pairs, with placeholders; cached per reader, preferences and path."""
+    preferences = get_preferences(request)
+    key = (version.pk, version.updated, request.user.pk, preferences, request.get_full_path())
+    # Messages are shown once: a page that carries some is never kept.
+    cacheable = not get_messages(request)
+    cached = shell_cache.get(key) if cacheable else None
+    if cached is None:
+        page = render_to_string(
+            "reader/article_read.html",
+            {
+                "article": (article := version.article()),
+                "part": part,
+                "parts": parts,
+                "previous_url": article.part_url(part - 1) if part > 1 else "",
+                "pairs_html": mark_safe(_BODY),
+                "csrf_token": _TOKEN,
+                "csp_nonce": _NONCE,
+                "prefs": preferences,
+            },
+            request,
+        ).encode()
+        head, _, tail = page.partition(_BODY.encode())
+        cached = (head, tail)
+        if cacheable:
+            shell_cache.set(key, cached, len(page))
+    return cached
+
+
+def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -> bytes | None:
+    """The reader page, or with ``fragment`` only the part's pairs (for htmx to append).
+
+    None when there is no such article to read, or no such part of it.
+    """
+    version = find_article(slug, request.user)
+    if version is None:
+        return None
+    pairs = article_pairs(version, part)
+    if pairs is None:
+        return None
+    bookmarked: set[int] = set()
+    if request.user.is_authenticated:
+        bookmarked = set(
+            request.user.bookmarks.filter(article_id=version.pk, segment__isnull=False).values_list(
+                "segment_id", flat=True
+            )
+        )
+    body = pairs.html(bookmarked)
+    if fragment:
+        return body
+    head, tail = _shell(request, version, part, pairs.parts)
+    fill = {_TOKEN.encode(): get_token(request).encode(), _NONCE.encode(): b""}
+    if _NONCE.encode() in head:
+        fill[_NONCE.encode()] = str(request.csp_nonce).encode()
+    for placeholder, value in fill.items():
+        head = head.replace(placeholder, value)
+        tail = tail.replace(placeholder, value)
+    return b"".join([head, body, tail])
