@@ -29,6 +29,7 @@ from django.utils.safestring import mark_safe
 
 from .models import Article
 from .preferences import get_preferences
+from .security import ensure_csrf_cookie
 
 PAIRS_CACHE_BYTES = 48 * 1024 * 1024
 SHELL_CACHE_BYTES = 8 * 1024 * 1024
@@ -207,10 +208,13 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
     if fragment:
         return body
     head, tail = _shell(request, version, part, pairs.parts)
-    fill = {_TOKEN.encode(): get_token(request).encode(), _NONCE.encode(): b""}
-    if _NONCE.encode() in head:
-        fill[_NONCE.encode()] = str(request.csp_nonce).encode()
-    for placeholder, value in fill.items():
-        head = head.replace(placeholder, value)
-        tail = tail.replace(placeholder, value)
+    # Only a learner's page has a form with a token (log out); a visitor's
+    # needs just the CSRF cookie, which a returning visitor already has.
+    if _TOKEN.encode() in head:
+        token = get_token(request).encode()
+        head, tail = head.replace(_TOKEN.encode(), token), tail.replace(_TOKEN.encode(), token)
+    else:
+        ensure_csrf_cookie(request)
+    nonce = str(request.csp_nonce).encode()
+    head, tail = head.replace(_NONCE.encode(), nonce), tail.replace(_NONCE.encode(), nonce)
     return b"".join([head, body, tail])

@@ -80,10 +80,16 @@ def about(request):
     return render(request, "reader/about.html")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def preferences_update(request):
-    """Change reading preferences; fields left out of the POST keep their value."""
+    """Change reading preferences; fields left out of the POST keep their value.
+
+    With JavaScript the header's controls post here through htmx; without
+    it, a GET shows the same controls on a page of their own.
+    """
     current = asdict(get_preferences(request))
+    if request.method == "GET":
+        return render(request, "reader/preferences.html", {"next": safe_next(request, "")})
     sent = {field: request.POST[field] for field in PREFERENCE_FIELDS if field in request.POST}
     form = PreferencesForm({**current, **sent})
     if not form.is_valid():
@@ -98,9 +104,13 @@ def preferences_update(request):
     return HttpResponseRedirect(safe_next(request), status=303)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def bookmark_toggle(request, segment_id):
-    """Bookmark a sentence, or remove the bookmark; answers with the new button."""
+    """Bookmark a sentence, or remove the bookmark; answers with the new button.
+
+    The reader's bookmark control is a link here: htmx posts to it; without
+    JavaScript, following it (a GET) shows the sentence with a button to post.
+    """
     segment = get_object_or_404(
         Segment.objects.select_related("pair__article").filter(
             pair__article__in=Article.objects.visible_to(request.user)
@@ -108,6 +118,13 @@ def bookmark_toggle(request, segment_id):
         pk=segment_id,
     )
     in_article = f"{segment.pair.article.get_absolute_url()}#{segment.anchor}"
+    if request.method == "GET":
+        bookmarked = (
+            request.user.is_authenticated
+            and request.user.bookmarks.filter(segment=segment).exists()
+        )
+        context = {"segment": segment, "bookmarked": bookmarked, "in_article": in_article}
+        return render(request, "reader/bookmark_toggle.html", context)
     if not request.user.is_authenticated:
         # Remember the sentence; it is bookmarked as soon as they log in.
         request.session[PENDING_BOOKMARK_SESSION_KEY] = segment.pk

@@ -91,7 +91,7 @@ def test_toggle_by_htmx_returns_the_new_button(seed_article):
     response = client.post(toggle_url(segment), headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.startswith('<button class="bm" form="bookmark-form"')
+    assert html.startswith(f'<a class="bm" href="{toggle_url(segment)}" hx-post=')
     assert f'data-bookmark-for="{segment.pk}" aria-pressed="true"' in html
     bookmark = Bookmark.objects.get(user=learner)
     assert (bookmark.segment, bookmark.zh, bookmark.en) == (segment, segment.zh, segment.en)
@@ -100,6 +100,19 @@ def test_toggle_by_htmx_returns_the_new_button(seed_article):
     response = client.post(toggle_url(segment), headers={"HX-Request": "true"})
     assert 'aria-pressed="false"' in response.content.decode()
     assert not Bookmark.objects.exists()
+
+
+def test_without_javascript_the_control_opens_a_page_that_posts_the_toggle(seed_article):
+    learner = make_learner()
+    client = logged_in(learner)
+    segment = seed_segments(seed_article)[1]
+    page = client.get(toggle_url(segment))
+    html = page.content.decode()
+    assert "Bookmark this sentence?" in html and segment.zh in html
+    assert 'name="csrfmiddlewaretoken"' in html and f'action="{toggle_url(segment)}"' in html
+    assert not Bookmark.objects.exists()  # a GET changes nothing
+    client.post(toggle_url(segment))
+    assert "Remove this bookmark?" in client.get(toggle_url(segment)).content.decode()
 
 
 def test_toggle_without_javascript_redirects_back_to_the_sentence(seed_article):

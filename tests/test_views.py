@@ -206,3 +206,28 @@ def test_bookmark_links_open_the_part_that_holds_the_sentence(seed_article, sett
         bookmark.get_absolute_url()
         == f"{seed_article.get_absolute_url()}?part=3#seg-{segment.pk}-zh"
     )
+
+
+def test_reader_page_gives_a_first_visitor_the_csrf_cookie_and_htmx_reads_it(client, seed_article):
+    response = client.get(seed_article.get_absolute_url())
+    assert "csrftoken" in response.cookies
+    html = response.content.decode()
+    # The page itself carries no token, so that it can be served from cache;
+    # the script sends the cookie's value as the X-CSRFToken header.
+    assert "csrfmiddlewaretoken" not in html and "hx-headers" not in html
+    again = client.get(seed_article.get_absolute_url())
+    assert "csrftoken" not in again.cookies  # a returning visitor's cookie is left alone
+
+
+def test_settings_page_for_readers_without_javascript(client):
+    page = client.get(reverse("reader:preferences_update"), {"next": "/about/"})
+    html = page.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in html and 'value="/about/"' in html
+    response = client.post(
+        reverse("reader:preferences_update"),
+        {"pinyin": "above", "level": "6", "tone_colors": "", "mode": "test", "next": "/about/"},
+    )
+    assert response["Location"] == "/about/"
+    assert 'data-pinyin="above" data-level="6" data-tones="off" data-mode="test"' in (
+        client.get("/").content.decode()
+    )

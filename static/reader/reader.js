@@ -6,6 +6,19 @@
 
   const root = document.documentElement;
 
+  // ---- CSRF: every htmx request that changes something carries the token ----
+  // From Django's csrftoken cookie, as Django documents for scripts: pages then
+  // need no per-request token in their HTML, so they can be served from cache.
+
+  function csrfToken() {
+    const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  document.body.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.verb !== "get") event.detail.headers["X-CSRFToken"] = csrfToken();
+  });
+
   // ---- Sentences: hover, focus or tap lights a sentence and its counterpart ----
 
   let hovered = null;
