@@ -3,8 +3,9 @@
     python scripts/screenshot.py docs/reader.png
 
 Starts the development server on a throw-away SQLite database holding the
-seed article, opens the article in Debian's Chromium, points at the first
-sentence so that the highlight shows, and saves a PNG.
+seed article, opens the article in Debian's Chromium, points at a word of
+the second sentence so that the highlights and the dictionary pop-up show,
+and saves a PNG.
 """
 
 import os
@@ -52,6 +53,7 @@ def main(out: str) -> None:
         env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp}/screenshot.sqlite3"}
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
+        subprocess.run([*manage, "build_dictionary"], env=env, check=True)
         subprocess.run([*manage, "import_articles", str(ROOT / "seeds")], env=env, check=True)
         port = free_port()
         server = subprocess.Popen(
@@ -69,7 +71,15 @@ def main(out: str) -> None:
                 )
                 page = browser.new_page(viewport={"width": 1280, "height": 860})
                 page.goto(url)
-                page.hover(".side--zh .seg >> nth=1")
+                # Point at a word of the second sentence: the sentence and its English
+                # light up, the word's English too, and its dictionary entry opens.
+                words = page.locator(".side--zh .seg").nth(1).locator("ruby.w[data-l]")
+                longest = max(
+                    range(words.count()),
+                    key=lambda i: len(words.nth(i).get_attribute("data-t") or ""),
+                )
+                words.nth(longest).hover()
+                page.wait_for_selector("#gloss:not([hidden])")
                 page.screenshot(path=out)
                 browser.close()
         finally:
