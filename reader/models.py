@@ -115,6 +115,11 @@ class Segment(models.Model):
     def __str__(self):
         return f"Segment {self.position}"
 
+    def get_absolute_url(self):
+        """The sentence in its article (in the right part of a long one)."""
+        article = self.pair.article
+        return f"{article.part_url(Article.part_of(self.pair.position))}#{self.anchor}"
+
     @property
     def tokens(self):
         return self.annotation.get("tokens", [])
@@ -164,8 +169,7 @@ class Bookmark(models.Model):
         """The sentence in its article (in its part); the reader scrolls to it and lights it."""
         if not self.segment_id:
             return self.article.get_absolute_url()
-        part = Article.part_of(self.segment.pair.position)
-        return f"{self.article.part_url(part)}#{self.segment.anchor}"
+        return self.segment.get_absolute_url()
 
     @property
     def has_changed(self):

@@ -9,6 +9,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -70,7 +71,9 @@ def word_gloss(request, word):
     )
     if entry is None:
         raise Http404("No dictionary entry for this word.")
-    response = render(request, "reader/partials/gloss-body.html", {"gloss": entry})
+    # Rendered without the request: the entry is the same for everyone, so it
+    # may be cached anywhere, and it must not carry anyone's cookie.
+    response = HttpResponse(render_to_string("reader/partials/gloss-body.html", {"gloss": entry}))
     patch_cache_control(response, public=True, max_age=3600)
     return response
 
@@ -117,7 +120,7 @@ def bookmark_toggle(request, segment_id):
         ),
         pk=segment_id,
     )
-    in_article = f"{segment.pair.article.get_absolute_url()}#{segment.anchor}"
+    in_article = segment.get_absolute_url()
     if request.method == "GET":
         bookmarked = (
             request.user.is_authenticated
@@ -140,7 +143,7 @@ def bookmark_toggle(request, segment_id):
 
 
 def bookmark_list_context(request):
-    bookmarks = request.user.bookmarks.select_related("article", "segment__pair")
+    bookmarks = request.user.bookmarks.select_related("article", "segment__pair__article")
     articles = Article.objects.filter(bookmarks__user=request.user).distinct().order_by("title_en")
     selected = request.GET.get("article", "")
     if selected:

@@ -378,3 +378,17 @@ def test_reimport_after_an_edit_keeps_every_bookmark_and_note(seed_article):
     ]
     page = logged_in(learner).get(reverse("reader:bookmark_list")).content.decode()
     assert "This sentence has changed" in page
+
+
+def test_bookmarks_page_queries_do_not_grow_with_the_bookmarks(
+    seed_article, django_assert_max_num_queries
+):
+    learner = make_learner()
+    client = logged_in(learner)
+    services.toggle_bookmark(user=learner, segment=seed_segments(seed_article)[0])
+    client.get(reverse("reader:bookmark_list"))
+    for segment in seed_segments(seed_article)[1:10]:
+        services.toggle_bookmark(user=learner, segment=segment)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("reader:bookmark_list"))
+    assert "10 bookmarks" in response.content.decode()

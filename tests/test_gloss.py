@@ -98,3 +98,9 @@ def test_pages_run_no_text_processing(client, seed_article, monkeypatch):
     assert response.status_code == 200
     assert "<ruby" in response.content.decode()
     assert client.get("/").status_code == 200
+
+
+def test_gloss_is_cacheable_and_sets_no_cookie(client):
+    response = gloss(client, "银行", "yín háng")
+    assert "public" in response["Cache-Control"]
+    assert not response.cookies
