@@ -33,11 +33,26 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def new_context(browser):
+    """Browser contexts for one test, closed at its end once their requests have finished,
+    so that the live server never answers a test that is already over."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        for page in context.pages:
+            page.wait_for_load_state("networkidle")
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context(viewport={"width": 1280, "height": 900}).new_page()
 
 
 @pytest.fixture

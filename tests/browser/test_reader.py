@@ -64,14 +64,13 @@ def test_photo_credit_has_no_counterpart_to_light(page, seed_url):
     expect(page.locator("#pair-7 .side--en")).to_have_text("Not in the English")
 
 
-def test_tap_pins_a_sentence_on_a_touch_screen(browser, seed_url):
-    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True)
+def test_tap_pins_a_sentence_on_a_touch_screen(new_context, seed_url):
+    context = new_context(viewport={"width": 375, "height": 740}, has_touch=True)
     page = context.new_page()
     page.goto(seed_url)
     segment = first_segment(2)
     page.tap(f"#seg-{segment.pk}-zh")
     assert sorted(lit_ids(page)) == [f"seg-{segment.pk}-en", f"seg-{segment.pk}-zh"]
-    context.close()
 
 
 def test_pinyin_switch_hides_and_shows_pinyin_and_is_remembered(page, seed_url, live_server):
@@ -97,8 +96,8 @@ def test_columns_sit_side_by_side_on_a_desktop(page, seed_url):
     assert abs(zh["y"] - en["y"]) < 1
 
 
-def test_columns_stack_on_a_phone(browser, seed_url):
-    context = browser.new_context(viewport={"width": 375, "height": 740})
+def test_columns_stack_on_a_phone(new_context, seed_url):
+    context = new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()
     page.goto(seed_url)
     zh = page.locator("#pair-0 .side--zh").bounding_box()
@@ -106,11 +105,10 @@ def test_columns_stack_on_a_phone(browser, seed_url):
     assert en["y"] >= zh["y"] + zh["height"]
     assert zh["x"] + zh["width"] <= 375 and en["x"] + en["width"] <= 375
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    context.close()
 
 
-def test_nothing_breaks_the_content_security_policy(browser, seed_url, live_server):
-    context = browser.new_context()
+def test_nothing_breaks_the_content_security_policy(new_context, seed_url, live_server):
+    context = new_context()
     context.add_init_script(
         "window.__violations = [];"
         "document.addEventListener('securitypolicyviolation',"
@@ -130,7 +128,6 @@ def test_nothing_breaks_the_content_security_policy(browser, seed_url, live_serv
         page.wait_for_load_state("load")
         assert page.evaluate("window.__violations") == [], url
     assert errors == []
-    context.close()
 
 
 def test_a_long_article_loads_its_next_part_as_the_reader_scrolls(page, seed_url, settings):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = "a-long-enough-passphrase-42"
 
 
-def test_teacher_pastes_checks_fixes_and_publishes(browser, live_server, transactional_db):
+def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, transactional_db):
     os.environ["DJANGO_TEACHER_PASSWORD"] = PASSWORD
     try:
         call_command("createteacher", "wang")
@@ -22,7 +22,7 @@ def test_teacher_pastes_checks_fixes_and_publishes(browser, live_server, transac
         del os.environ["DJANGO_TEACHER_PASSWORD"]
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
 
-    teacher = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+    teacher = new_context(viewport={"width": 1400, "height": 900}).new_page()
     teacher.goto(live_server.url + "/admin/")
     teacher.fill("#id_username", "wang")
     teacher.fill("#id_password", PASSWORD)
@@ -42,7 +42,7 @@ def test_teacher_pastes_checks_fixes_and_publishes(browser, live_server, transac
     expect(unmatched.nth(0)).to_contain_text("unmatched: no English")
 
     # A learner cannot see the draft yet.
-    learner_context = browser.new_context()
+    learner_context = new_context()
     learner = learner_context.new_page()
     slug = "top-us-general-describes-putin-with-tin-cup-in-hand-asking-north-korea-for-munitions"
     article_url = f"{live_server.url}/articles/{slug}/"
@@ -65,5 +65,4 @@ def test_teacher_pastes_checks_fixes_and_publishes(browser, live_server, transac
     )
     assert "2023年9月11日" in caption_text and "内森·卢纳/美国广播公司新闻" in caption_text
     expect(learner.locator("h1")).to_contain_text("Top US general")
-    learner_context.close()
     assert get_user_model().objects.get(username="wang").is_staff

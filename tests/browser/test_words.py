@@ -65,8 +65,8 @@ def test_popup_is_reached_by_keyboard(page, seed_url):
     assert page.evaluate("document.activeElement.id") == f"seg-{segment.pk}-zh"
 
 
-def test_popup_stays_inside_the_viewport_at_the_edges(browser, seed_url):
-    context = browser.new_context(viewport={"width": 375, "height": 700})
+def test_popup_stays_inside_the_viewport_at_the_edges(new_context, seed_url):
+    context = new_context(viewport={"width": 375, "height": 700})
     page = context.new_page()
     page.goto(seed_url)
     # The last word of a line near the right edge, and a word near the bottom.
@@ -82,7 +82,6 @@ def test_popup_stays_inside_the_viewport_at_the_edges(browser, seed_url):
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375
         assert box["y"] >= 0 and box["y"] + box["height"] <= 700
         page.keyboard.press("Escape")
-    context.close()
 
 
 def test_pinyin_only_above_my_level(page, seed_url):
@@ -173,8 +172,8 @@ def test_listen_is_hidden_without_a_chinese_voice(page, seed_url):
     expect(page.locator(".say").first).to_be_hidden()
 
 
-def test_listen_speaks_a_sentence_and_a_word_with_a_chinese_voice(browser, seed_url):
-    context = browser.new_context()
+def test_listen_speaks_a_sentence_and_a_word_with_a_chinese_voice(new_context, seed_url):
+    context = new_context()
     # Headless Chromium ships no voices: give it one, and record what is spoken.
     context.add_init_script(
         """
@@ -198,4 +197,3 @@ def test_listen_speaks_a_sentence_and_a_word_with_a_chinese_voice(browser, seed_
     page.click("#gloss .gloss-say")
     spoken = page.evaluate("window.__spoken")
     assert spoken == [["zh-CN", segment.zh], ["zh-CN", segment.zh], ["zh-CN", "普京"]]
-    context.close()
