@@ -163,7 +163,7 @@ class ArticleAdmin(admin.ModelAdmin):
         if request.method == "POST":
             try:
                 response, form = self._alignment_action(request, article)
-            except bead_ops.BeadError as error:
+            except (bead_ops.BeadError, services.StaleAlignment) as error:
                 messages.error(request, f"Nothing changed: {error}.")
                 return HttpResponseRedirect(url)
             if response is not None:
@@ -204,26 +204,32 @@ class ArticleAdmin(admin.ModelAdmin):
         except ValueError:
             raise bead_ops.BeadError("the pair number is not a number") from None
         side = request.POST.get("side", "")
-        beads = services.article_beads(article)
+        version = request.POST.get("version")
         operations = {
-            "move_next": lambda: bead_ops.move_paragraph(beads, position, side, +1),
-            "move_previous": lambda: bead_ops.move_paragraph(beads, position, side, -1),
-            "merge": lambda: bead_ops.merge_with_next(beads, position),
-            "split": lambda: bead_ops.split(beads, position),
-            "unmatch": lambda: bead_ops.unmatch(beads, position),
+            "move_next": lambda beads: bead_ops.move_paragraph(beads, position, side, +1),
+            "move_previous": lambda beads: bead_ops.move_paragraph(beads, position, side, -1),
+            "merge": lambda beads: bead_ops.merge_with_next(beads, position),
+            "split": lambda beads: bead_ops.split(beads, position),
+            "unmatch": lambda beads: bead_ops.unmatch(beads, position),
         }
         if action in operations:
-            rebuilt = services.realign_article(article=article, beads=operations[action]())
+            rebuilt = services.realign_article(
+                article=article, edit=operations[action], version=version
+            )
             messages.success(request, f"Done; {rebuilt} pair(s) re-aligned, bookmarks kept.")
             return HttpResponseRedirect(f"{url}#pair-{max(position - 1, 0)}"), None
         if action == "edit":
             form = PairTextForm(request.POST)
             if not form.is_valid():
                 return None, form
-            if not 0 <= position < len(beads):
-                raise bead_ops.BeadError(f"there is no pair {position + 1}")
-            beads[position] = (form.paragraphs("zh"), form.paragraphs("en"))
-            services.realign_article(article=article, beads=beads)
+
+            def replace_pair(beads):
+                if not 0 <= position < len(beads):
+                    raise bead_ops.BeadError(f"there is no pair {position + 1}")
+                beads[position] = (form.paragraphs("zh"), form.paragraphs("en"))
+                return beads
+
+            services.realign_article(article=article, edit=replace_pair, version=version)
             messages.success(request, f"Pair {position + 1} saved and re-aligned, bookmarks kept.")
             return HttpResponseRedirect(f"{url}#pair-{position}"), None
         if action == "correct":
@@ -241,9 +247,14 @@ class ArticleAdmin(admin.ModelAdmin):
             messages.success(request, f"Fix saved; {count} sentence(s) annotated again.")
             return HttpResponseRedirect(f"{url}#corrections"), None
         if action == "uncorrect":
-            correction = get_object_or_404(
-                WordCorrection, pk=request.POST.get("correction"), article=article
+            correction_id = request.POST.get("correction", "")
+            correction = (
+                WordCorrection.objects.filter(pk=correction_id, article=article).first()
+                if correction_id.isdigit()
+                else None
             )
+            if correction is None:
+                raise bead_ops.BeadError("there is no such word fix")
             count = services.remove_correction(correction=correction)
             messages.success(request, f"Fix removed; {count} sentence(s) annotated again.")
             return HttpResponseRedirect(f"{url}#corrections"), None
@@ -267,13 +278,17 @@ def unique_slug(base: str) -> str:
 
 
 class ReadOnlyAlignmentAdmin(admin.ModelAdmin):
-    """Pairs and segments are changed through their article's alignment page, which
-    re-aligns and re-annotates them; here they can be looked at and found."""
+    """Pairs, segments and word fixes are changed through their article's alignment page,
+    which re-aligns, re-annotates and moves bookmarks; here they can be looked at and
+    found, never edited or deleted row by row."""
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 

@@ -43,6 +43,12 @@ class Article(models.Model):
     zh_chars = models.PositiveIntegerField(
         "Chinese characters", default=0, help_text="Han characters in the Chinese text."
     )
+    source_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the file last imported, so that importing it again changes nothing.",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -144,7 +150,9 @@ class Bookmark(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bookmarks"
     )
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bookmarks")
+    # PROTECT: a teacher unpublishes an article that learners have bookmarked,
+    # but cannot delete their bookmarks and notes with it.
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="bookmarks")
     segment = models.ForeignKey(
         Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="bookmarks"
     )

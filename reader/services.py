@@ -56,14 +56,17 @@ def import_article(
     slug: str,
     zh: list[str],
     en: list[str],
-    title_en: str = "",
-    title_zh: str = "",
+    title_en: str | None = None,
+    title_zh: str | None = None,
     source: str | None = None,
-    published: bool = True,
+    published: bool | None = None,
+    source_hash: str | None = None,
 ) -> ImportResult:
     """Create or replace an article from its paragraphs, aligned and annotated.
 
-    A ``source`` of None keeps whatever attribution the article already has.
+    Titles, source and published state given as None keep what an existing
+    article has (a new one is published, untitled, with no source), so that
+    importing a file again never undoes a teacher's unpublishing or retitling.
     Learners' bookmarks move to the rebuilt sentences (see ``move_bookmarks``)
     and the teacher's word fixes apply again.
     """
@@ -72,18 +75,18 @@ def import_article(
     existing = Article.objects.filter(slug=slug).first()
     pairs = pipeline.build_pairs(zh, en, text_options(existing))
     zh_text = "\n".join(zh)
-    defaults = {
+    given = {
         "title_en": title_en,
         "title_zh": title_zh,
+        "source": source,
         "published": published,
-        "hsk_level": grade_hsk(zh_text),
-        "zh_chars": han_count(zh_text),
+        "source_hash": source_hash,
     }
-    if source is not None:
-        defaults["source"] = source
+    defaults = {field: value for field, value in given.items() if value is not None}
+    defaults.update(hsk_level=grade_hsk(zh_text), zh_chars=han_count(zh_text))
     with transaction.atomic():
         article, created = Article.objects.select_for_update().update_or_create(
-            slug=slug, defaults=defaults
+            slug=slug, defaults=defaults, create_defaults={"published": True, **defaults}
         )
         article.pairs.all().delete()
         segments = _create_pairs(article, enumerate(pairs))
@@ -122,8 +125,18 @@ def article_beads(article: Article) -> list[tuple[list[str], list[str]]]:
     ]
 
 
-def realign_article(*, article: Article, beads: list[tuple[list[str], list[str]]]) -> int:
-    """Give the article these paragraph beads, re-aligning sentences of changed pairs only.
+class StaleAlignment(ValueError):
+    """The article changed between the teacher loading the page and posting a change."""
+
+
+def realign_article(*, article: Article, edit, version: str | None = None) -> int:
+    """Apply ``edit`` (beads → beads) to the article, re-aligning sentences of changed pairs only.
+
+    The article is locked while its beads are read, edited and written, so
+    two changes never interleave. With ``version`` (the ``updated`` time the
+    teacher's page showed, as ``isoformat()``), a change made to an article
+    that has moved on since (a double click, another teacher) is refused
+    with ``StaleAlignment`` and nothing is written.
 
     A pair whose two sides are unchanged keeps its segments, and so its
     bookmarks, exactly as they were; the others are rebuilt, and the
@@ -132,29 +145,39 @@ def realign_article(*, article: Article, beads: list[tuple[list[str], list[str]]
     """
     from .text import pipeline
 
-    old = {(pair.zh, pair.en): pair for pair in article.pairs.all()}
-    options = text_options(article)
-    plan = []
-    for position, (zh, en) in enumerate(beads):
-        key = (PARAGRAPH_SEPARATOR.join(zh), PARAGRAPH_SEPARATOR.join(en))
-        kept = old.pop(key, None)
-        if kept is not None:
-            plan.append((position, kept))
-        else:
-            segments = pipeline.build_segments(zh, en, options)
-            plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
     with transaction.atomic():
-        ParagraphPair.objects.filter(pk__in=[pair.pk for pair in old.values()]).delete()
+        locked = Article.objects.select_for_update().get(pk=article.pk)
+        if version is not None and locked.updated.isoformat() != version:
+            raise StaleAlignment(
+                "the article changed since this page was loaded (a second click, or another "
+                "teacher); here it is as it is now"
+            )
+        beads = edit(article_beads(locked))
+        old: dict[tuple[str, str], list[ParagraphPair]] = {}
+        for pair in locked.pairs.all():
+            old.setdefault((pair.zh, pair.en), []).append(pair)
+        options = text_options(locked)
+        plan = []
+        for position, (zh, en) in enumerate(beads):
+            key = (PARAGRAPH_SEPARATOR.join(zh), PARAGRAPH_SEPARATOR.join(en))
+            same = old.get(key)
+            if same:
+                plan.append((position, same.pop(0)))
+            else:
+                segments = pipeline.build_segments(zh, en, options)
+                plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
+        unused = [pair.pk for pairs in old.values() for pair in pairs]
+        ParagraphPair.objects.filter(pk__in=unused).delete()
         kept_rows = [(position, item) for position, item in plan if isinstance(item, ParagraphPair)]
         # Two steps, so that no two pairs ever share a position on the way.
-        for offset in (len(beads) + len(old) + 1, 0):
+        for offset in (len(beads) + len(unused) + 1, 0):
             for position, row in kept_rows:
                 row.position = position + offset
             ParagraphPair.objects.bulk_update([row for _, row in kept_rows], ["position"])
         new = [(position, item) for position, item in plan if not isinstance(item, ParagraphPair)]
-        segments = _create_pairs(article, new)
-        move_bookmarks(article=article, segments=segments)
-        Article.objects.filter(pk=article.pk).update(updated=timezone.now())
+        segments = _create_pairs(locked, new)
+        move_bookmarks(article=locked, segments=segments)
+        Article.objects.filter(pk=locked.pk).update(updated=timezone.now())
     return len(new)
 
 

@@ -45,6 +45,9 @@ def add(client, **data):
 
 
 def alignment(client, article, **data):
+    """Post an action as the alignment page does, with the version the page was showing."""
+    article.refresh_from_db()
+    data.setdefault("version", article.updated.isoformat())
     return client.post(reverse("admin:reader_article_alignment", args=[article.pk]), data)
 
 
@@ -350,3 +353,55 @@ def test_pairs_and_segments_are_read_only_in_the_admin(teacher_client, draft):
     assert response.status_code == 200
     assert 'name="_save"' not in response.content.decode()
     assert teacher_client.get(reverse("admin:reader_segment_add")).status_code == 403
+
+
+def test_a_double_click_or_a_second_teacher_changes_nothing_twice(teacher_client, draft):
+    draft.refresh_from_db()
+    page_version = draft.updated.isoformat()
+    alignment(teacher_client, draft, action="merge", position=0, version=page_version)
+    after_first = pair_texts(draft)
+    response = alignment(teacher_client, draft, action="merge", position=0, version=page_version)
+    assert pair_texts(draft) == after_first
+    assert (
+        "the article changed since this page was loaded"
+        in teacher_client.get(response["Location"]).content.decode()
+    )
+
+
+def test_articles_with_identical_pairs_can_still_be_fixed(teacher_client):
+    add(
+        teacher_client,
+        zh_text="他们在河边散步。\n图片：路透社\n天黑以后他们回家了。\n图片：路透社",
+        en_text="They walked by the river.\nAfter dark they went home.",
+    )
+    article = Article.objects.get()
+    captions = [p for p in article.pairs.all() if p.zh == "图片：路透社"]
+    assert len(captions) == 2 and not any(p.en for p in captions)
+    response = alignment(teacher_client, article, action="merge", position=0)
+    assert response.status_code == 302
+    assert article.pairs.count() == 3
+    assert list(article.pairs.values_list("position", flat=True)) == [0, 1, 2]
+
+
+def test_pairs_segments_and_fixes_cannot_be_deleted_row_by_row(teacher_client, draft):
+    pair = ParagraphPair.objects.filter(article=draft).first()
+    segment = Segment.objects.filter(pair=pair).first()
+    for model, pk in [("paragraphpair", pair.pk), ("segment", segment.pk)]:
+        url = reverse(f"admin:reader_{model}_delete", args=[pk])
+        assert teacher_client.post(url, {"post": "yes"}).status_code == 403
+    assert ParagraphPair.objects.filter(pk=pair.pk).exists()
+    assert Segment.objects.filter(pk=segment.pk).exists()
+
+
+def test_an_article_with_learners_bookmarks_cannot_be_deleted(teacher_client, draft):
+    learner = get_user_model().objects.create_user("mei", password=PASSWORD)
+    services.toggle_bookmark(
+        user=learner, segment=Segment.objects.filter(pair__article=draft).first()
+    )
+    response = teacher_client.post(
+        reverse("admin:reader_article_delete", args=[draft.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 200
+    assert "Cannot delete article" in response.content.decode()
+    assert Article.objects.filter(pk=draft.pk).exists()
+    assert Bookmark.objects.count() == 1

@@ -43,14 +43,38 @@ def test_import_prints_one_line_per_article(tmp_path):
     assert article.title_zh == ""
 
 
-def test_import_again_updates_instead_of_duplicating():
-    run(str(SEED_FILE))
+def test_import_again_changes_nothing_and_a_changed_file_updates(tmp_path):
+    path = tmp_path / "milley-tin-cup.txt"
+    shutil.copy(SEED_FILE, path)
+    run(str(path))
     first_pk = Article.objects.get().pk
-    out, _, error = run(str(SEED_FILE))
+    segments = set(Segment.objects.values_list("pk", flat=True))
+    out, _, error = run(str(path))
     assert error is None
-    assert out.strip().endswith("(updated)")
+    assert (
+        out.strip()
+        == f"milley-tin-cup: 14 pairs, {len(segments)} segments, 2 unmatched (unchanged)"
+    )
+    assert set(Segment.objects.values_list("pk", flat=True)) == segments
+    path.write_text(SEED_FILE.read_text(encoding="utf-8").replace("米莉", "米利"), encoding="utf-8")
+    out, _, error = run(str(path))
+    assert error is None and out.strip().endswith("(updated)")
     assert Article.objects.get().pk == first_pk
     assert ParagraphPair.objects.count() == 14
+    assert "米莉" not in "".join(Segment.objects.values_list("zh", flat=True))
+
+
+def test_reimport_keeps_a_teachers_draft_and_titles(tmp_path):
+    path = tmp_path / "milley-tin-cup.txt"
+    shutil.copy(SEED_FILE, path)
+    run(str(path))
+    Article.objects.update(published=False, title_zh="锡杯")
+    path.write_text(SEED_FILE.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    _, _, error = run(str(path))
+    assert error is None
+    article = Article.objects.get()
+    assert (article.published, article.title_zh) == (False, "锡杯")
+    assert article.title_en.startswith("Top US general")
 
 
 def test_import_takes_folders(tmp_path):

@@ -161,9 +161,12 @@ def test_first_request_after_an_edit_shows_the_edit(client, seed_article):
 
     url = seed_article.get_absolute_url()
     assert "Vladivostok" in client.get(url).content.decode()
-    beads = services.article_beads(seed_article)
-    beads[4] = (beads[4][0], [beads[4][1][0].replace("Vladivostok", "Vladivostok (海参崴)")])
-    services.realign_article(article=seed_article, beads=beads)
+
+    def gloss_the_city(beads):
+        beads[4] = (beads[4][0], [beads[4][1][0].replace("Vladivostok", "Vladivostok (海参崴)")])
+        return beads
+
+    services.realign_article(article=seed_article, edit=gloss_the_city)
     assert "(海参崴)" in client.get(url).content.decode()
     seed_article.refresh_from_db()
     seed_article.title_en = "A new title"

@@ -1,11 +1,15 @@
 """Import articles in the seed format: ``manage.py import_articles seeds/ more/article.txt``.
 
 Each file becomes one article whose slug is the file name without its
-extension; importing the same file again replaces that article's text
-and alignment instead of adding a second one. A bad file is reported
-with the reason and skipped, and the command then exits non-zero.
+extension. Importing the same file again changes nothing (its SHA-256 is
+kept with the article); importing a changed file replaces the article's
+text and alignment, moving learners' bookmarks with their sentences, but
+keeps a teacher's choice of published or draft, and titles the file lacks.
+A bad file is reported with the reason and skipped, and the command then
+exits non-zero.
 """
 
+import hashlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -13,6 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from reader import services
+from reader.models import Article, Segment
 from reader.text.align import AlignmentError
 from reader.text.parse import SeedFormatError, parse_bytes
 
@@ -47,7 +52,7 @@ class Command(BaseCommand):
         failures = 0
         for path in seed_files(paths):
             try:
-                line = self.import_file(path, published=not draft, dry_run=dry_run)
+                line = self.import_file(path, published=False if draft else None, dry_run=dry_run)
             except (OSError, SeedFormatError, AlignmentError) as error:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"{path}: not imported: {error}"))
@@ -56,19 +61,29 @@ class Command(BaseCommand):
         if failures:
             raise CommandError(f"{failures} file(s) could not be imported")
 
-    def import_file(self, path: Path, *, published: bool, dry_run: bool) -> str:
+    def import_file(self, path: Path, *, published: bool | None, dry_run: bool) -> str:
         slug = slugify(path.stem)
         if not slug:
             raise SeedFormatError("the file name gives no usable slug")
-        parsed = parse_bytes(path.read_bytes())
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        same = Article.objects.with_counts().filter(slug=slug, source_hash=digest).first()
+        if same is not None:
+            segments = Segment.objects.filter(pair__article=same).count()
+            return (
+                f"{slug}: {same.pair_count} pairs, {segments} segments, "
+                f"{same.unmatched_count} unmatched (unchanged)"
+            )
+        parsed = parse_bytes(data)
         with transaction.atomic():
             result = services.import_article(
                 slug=slug,
                 zh=parsed.zh,
                 en=parsed.en,
-                title_en=parsed.title_en,
-                title_zh=parsed.title_zh,
+                title_en=parsed.title_en or None,
+                title_zh=parsed.title_zh or None,
                 published=published,
+                source_hash=digest,
             )
             # A dry run does every step, then throws the writes away, so
             # that its figures are exactly those a real run would save.
