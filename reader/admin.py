@@ -50,8 +50,8 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     list_filter = ["published", HskLevelFilter]
     search_fields = ["title_en", "title_zh", "slug"]
-    fields = ["title_en", "title_zh", "slug", "source", "published", "hard_spots"]
-    readonly_fields = ["hard_spots"]
+    fields = ["alignment_link", "title_en", "title_zh", "slug", "source", "published", "hard_spots"]
+    readonly_fields = ["alignment_link", "hard_spots"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()

@@ -90,6 +90,11 @@ def _ascii_punctuation(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
+def _cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
     """UTF-8 with a BOM, so that spreadsheet programs read the Chinese correctly."""
     out = io.StringIO()
@@ -97,7 +102,8 @@ def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
     writer.writerow(CSV_COLUMNS)
     for bookmark in bookmarks:
         writer.writerow(
-            [
+            _cell(value)
+            for value in [
                 bookmark.zh,
                 pinyin_text(bookmark.tokens),
                 bookmark.en,

@@ -158,9 +158,14 @@ def article_pairs(version: Version, part: int) -> Pairs | None:
 
 
 def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:
-    """The page around the pairs, with placeholders; cached per reader, preferences and path."""
+    """The page around the pairs, with placeholders; cached per reader, preferences and part.
+
+    The page names its own address (for "log in and come back") as the
+    article's part URL, never the request's query string: arbitrary query
+    strings would otherwise each make an entry and push out everyone's.
+    """
     preferences = get_preferences(request)
-    key = (version.pk, version.updated, request.user.pk, preferences, request.get_full_path())
+    key = (version.pk, version.updated, request.user.pk, preferences, part)
     # Messages are shown once: a page that carries some is never kept.
     cacheable = not get_messages(request)
     cached = shell_cache.get(key) if cacheable else None
@@ -172,6 +177,7 @@ def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, byt
                 "part": part,
                 "parts": parts,
                 "previous_url": article.part_url(part - 1) if part > 1 else "",
+                "here": article.part_url(part),
                 "pairs_html": mark_safe(_BODY),
                 "csrf_token": _TOKEN,
                 "csp_nonce": _NONCE,

@@ -237,9 +237,11 @@ def add_correction(*, article: Article, kind: str, word: str, value: str = "") -
     """Save a teacher's word fix and re-annotate the sentences it concerns; return how many.
 
     Raises ``CorrectionError`` (a ValueError, with a message for the teacher)
-    when the fix is malformed; nothing is saved then.
+    when the fix is malformed, or when a split or a reading names something
+    that is not one word anywhere in the article (it must be joined first);
+    nothing is saved then.
     """
-    from .text.corrections import Correction
+    from .text.corrections import Correction, CorrectionError
 
     fix = Correction(kind, word.strip(), " ".join(value.split()))
     with transaction.atomic():
@@ -247,7 +249,16 @@ def add_correction(*, article: Article, kind: str, word: str, value: str = "") -
             article=article, kind=fix.kind, word=fix.word, defaults={"value": fix.value}
         )
         affected = Segment.objects.filter(pair__article=article, zh__contains=fix.word)
-        return reannotate(affected)
+        count = reannotate(affected)
+        if fix.kind != "join" and not any(
+            token["t"] == fix.word for segment in affected for token in segment.tokens
+        ):
+            where = "is not in" if not count else "is not one word in"
+            raise CorrectionError(
+                f"{fix.word} {where} this article's sentences; to fix a phrase, join it "
+                "into one word first"
+            )
+        return count
 
 
 def remove_correction(*, correction: WordCorrection) -> int:

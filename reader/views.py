@@ -5,6 +5,7 @@ from dataclasses import asdict
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
@@ -55,7 +56,8 @@ def article_read(request, slug):
         part = int(request.GET.get("part", "1"))
     except ValueError:
         raise Http404("No such part.") from None
-    page = pages.article_page(request, slug, part, fragment=bool(request.htmx))
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    page = pages.article_page(request, slug, part, fragment=fragment)
     if page is None:
         raise Http404("No such article, or no such part of it.")
     return vary_on_htmx(HttpResponse(page))
@@ -131,6 +133,11 @@ def bookmark_toggle(request, segment_id):
     if not request.user.is_authenticated:
         # Remember the sentence; it is bookmarked as soon as they log in.
         request.session[PENDING_BOOKMARK_SESSION_KEY] = segment.pk
+        messages.info(
+            request,
+            "Log in, or make an account, to keep this sentence: it will be bookmarked and "
+            "you will be back at it.",
+        )
         login_url = f"{reverse('login')}?{urlencode({'next': in_article})}"
         if request.htmx:
             return vary_on_htmx(HttpResponseClientRedirect(login_url))
@@ -146,6 +153,10 @@ def bookmark_list_context(request):
     bookmarks = request.user.bookmarks.select_related("article", "segment__pair__article")
     articles = Article.objects.filter(bookmarks__user=request.user).distinct().order_by("title_en")
     selected = request.GET.get("article", "")
+    # An article the learner no longer has bookmarks in (the last one just
+    # removed) is no filter any more: show all of them.
+    if selected and not any(article.slug == selected for article in articles):
+        selected = ""
     if selected:
         bookmarks = bookmarks.filter(article__slug=selected)
     groups: dict[Article, list[Bookmark]] = {}
@@ -164,7 +175,8 @@ def bookmark_list_context(request):
 @require_GET
 def bookmark_list(request):
     template = "reader/bookmark_list.html"
-    if request.htmx:
+    # htmx restoring history (Back) needs the whole page, not the region.
+    if request.htmx and not request.htmx.history_restore_request:
         template += "#bookmark-list"
     return vary_on_htmx(render(request, template, bookmark_list_context(request)))
 
@@ -236,10 +248,9 @@ def bookmark_export(request, fmt):
 def account_signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        preferences = get_preferences(request)
         user = form.save()
+        # Logging in carries the visitor's reading settings over (reader.signals).
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        save_preferences(request, preferences)
         return HttpResponseRedirect(safe_next(request), status=303)
     return render(
         request, "registration/signup.html", {"form": form, "next": safe_next(request, "")}

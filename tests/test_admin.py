@@ -405,3 +405,17 @@ def test_an_article_with_learners_bookmarks_cannot_be_deleted(teacher_client, dr
     assert "Cannot delete article" in response.content.decode()
     assert Article.objects.filter(pk=draft.pk).exists()
     assert Bookmark.objects.count() == 1
+
+
+def test_a_reading_fix_for_a_phrase_that_is_not_one_word_says_so(teacher_client, draft):
+    response = alignment(
+        teacher_client,
+        draft,
+        action="correct",
+        kind="pinyin",
+        word="会见朝鲜",
+        value="huì jiàn cháo xiǎn",
+    )
+    assert "is not one word in this article" in response.content.decode()
+    assert "join it into one word first" in response.content.decode()
+    assert WordCorrection.objects.count() == 0

@@ -91,7 +91,7 @@ def test_toggle_by_htmx_returns_the_new_button(seed_article):
     response = client.post(toggle_url(segment), headers={"HX-Request": "true"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.startswith(f'<a class="bm" href="{toggle_url(segment)}" hx-post=')
+    assert html.startswith(f'<a class="bm" id="bm-{segment.pk}" href="{toggle_url(segment)}"')
     assert f'data-bookmark-for="{segment.pk}" aria-pressed="true"' in html
     bookmark = Bookmark.objects.get(user=learner)
     assert (bookmark.segment, bookmark.zh, bookmark.en) == (segment, segment.zh, segment.en)
@@ -392,3 +392,48 @@ def test_bookmarks_page_queries_do_not_grow_with_the_bookmarks(
     with django_assert_max_num_queries(8):
         response = client.get(reverse("reader:bookmark_list"))
     assert "10 bookmarks" in response.content.decode()
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(seed_article):
+    learner = make_learner()
+    bookmark = services.toggle_bookmark(user=learner, segment=seed_segments(seed_article)[0])
+    bookmark.note = '=HYPERLINK("http://evil.example","click")'
+    bookmark.save()
+    body = logged_in(learner).get(reverse("reader:bookmark_export", args=["csv"])).content
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows[1][3] == "'" + bookmark.note
+
+
+def test_going_back_to_a_filtered_bookmarks_page_restores_the_whole_page(seed_article):
+    learner = make_learner()
+    services.toggle_bookmark(user=learner, segment=seed_segments(seed_article)[0])
+    response = logged_in(learner).get(
+        reverse("reader:bookmark_list"),
+        {"article": seed_article.slug},
+        headers={"HX-Request": "true", "HX-History-Restore-Request": "true"},
+    )
+    assert response.content.decode().startswith("<!doctype html>")
+
+
+def test_removing_the_last_bookmark_of_a_filtered_article_shows_all(seed_article):
+    learner = make_learner()
+    client = logged_in(learner)
+    other = make_article(slug="bank-visit")
+    services.toggle_bookmark(user=learner, segment=seed_segments(seed_article)[0])
+    only = services.toggle_bookmark(user=learner, segment=seed_segments(other)[0])
+    response = client.post(
+        reverse("reader:bookmark_delete", args=[only.pk]) + "?article=bank-visit",
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "1 bookmark" in html and "Top US general" in html.split("bookmark-group")[1]
+
+
+def test_settings_chosen_before_logging_in_are_kept(client, seed_article):
+    from reader.models import Profile
+
+    make_learner()
+    client.post(reverse("reader:preferences_update"), {"tone_colors": "on", "level": "4"})
+    client.post(reverse("login"), {"username": "mei", "password": PASSWORD})
+    profile = Profile.objects.get(user__username="mei")
+    assert (profile.tone_colors, profile.level) == (True, 4)

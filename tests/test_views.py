@@ -234,3 +234,13 @@ def test_settings_page_for_readers_without_javascript(client):
     assert 'data-pinyin="above" data-level="6" data-tones="off" data-mode="test"' in (
         client.get("/").content.decode()
     )
+
+
+def test_query_strings_do_not_change_the_reader_page(client, seed_article):
+    url = seed_article.get_absolute_url()
+    plain = client.get(url).content.decode()
+    odd = client.get(url, {"utm_source": "x", "x": "<b>"}).content.decode()
+    assert 'href="/accounts/login/?next=/articles/milley-tin-cup/"' in odd
+    assert "utm_source" not in odd and "&lt;b&gt;" not in odd
+    nonce = re.compile(r'nonce="[^"]*"')
+    assert nonce.sub("", plain) == nonce.sub("", odd)

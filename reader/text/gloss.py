@@ -61,6 +61,18 @@ def numbered_to_marks(numbered: str) -> str:
     return " ".join(out)
 
 
+# CC-CEDICT's cross-references, "個|个[ge4]" or "散[san4]": a learner wants the
+# simplified word, with its reading in tone marks.
+_CROSS_REFERENCE = re.compile(
+    r"(?:[^\s|\[\]]+\|)?([^\s|\[\]]+)\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
+)
+
+
+def _readable(definition: str) -> str:
+    """``"see 散[san4]"`` → ``"see 散 (sàn)"``."""
+    return _CROSS_REFERENCE.sub(lambda m: f"{m[1]} ({numbered_to_marks(m[2])})", definition)
+
+
 def _toneless(pinyin: str) -> str:
     decomposed = unicodedata.normalize("NFD", pinyin.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -104,8 +116,8 @@ def _readings(word: str, shown: str) -> list[Reading]:
         for definition in entry.definitions:
             if definition.startswith("CL:"):
                 measures.extend(re.sub(r"\[[^\]]*\]", "", definition[3:]).split(","))
-            elif definition not in definitions:
-                definitions.append(definition)
+            elif (shown_text := _readable(definition)) not in definitions:
+                definitions.append(shown_text)
 
     def score(pinyin: str) -> int:
         if shown and pinyin == shown:

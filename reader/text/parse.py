@@ -65,6 +65,8 @@ def decode(data: bytes) -> str:
         legacy = _legacy_encoding(data)
         if legacy:
             message += f"; it looks like {legacy}, save it as UTF-8 and upload it again"
+        else:
+            message += "; save it as UTF-8 (in most editors: Save as… → Encoding) and try again"
         raise SeedFormatError(message) from None
 
 

@@ -119,10 +119,14 @@
   function openGloss(word) {
     if (!gloss || !window.htmx || glossFor === word) return;
     glossFor = word;
-    const url = "/gloss/" + encodeURIComponent(wordText(word)) + "/?py=" +
-      encodeURIComponent(wordReading(word));
+    const text = wordText(word);
+    // The entry's address comes from the page (data-url is the URL for the word "_").
+    const url = gloss.dataset.url.replace(/_\/$/, encodeURIComponent(text) + "/") +
+      "?py=" + encodeURIComponent(wordReading(word));
     window.htmx.ajax("GET", url, { target: gloss, swap: "innerHTML" }).then(function () {
-      if (glossFor !== word) return;
+      const body = gloss.querySelector("#gloss-body");
+      // A word with no entry answers 404 and htmx swaps nothing: show no stale entry.
+      if (glossFor !== word || !body || body.dataset.word !== text) return;
       gloss.hidden = false;
       placeGloss(word);
     });
@@ -212,6 +216,10 @@
       });
       return;
     }
+    // An open settings panel closes when the reader clicks elsewhere.
+    document.querySelectorAll("details.settings-more[open]").forEach(function (panel) {
+      if (!panel.contains(event.target)) panel.open = false;
+    });
     const seg = segmentOf(event.target);
     if (!seg) {
       if (!event.target.closest("#gloss")) closeGloss();
@@ -244,6 +252,12 @@
   }
 
   document.addEventListener("keydown", function (event) {
+    // The bookmark control is a link that acts as a button: Space presses it too.
+    if (event.key === " " && event.target instanceof Element && event.target.matches(".bm")) {
+      event.preventDefault();
+      event.target.click();
+      return;
+    }
     if (event.key === "Escape" && glossFor) {
       const word = glossFor;
       closeGloss();

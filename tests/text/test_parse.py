@@ -199,10 +199,13 @@ def test_decode_names_big5():
     assert "GB18030" not in str(e.value)
 
 
-def test_decode_latin1_names_no_chinese_encoding():
+def test_decode_latin1_names_no_chinese_encoding_but_says_what_to_do():
     with pytest.raises(SeedFormatError) as e:
         decode("café".encode("latin-1"))
-    assert str(e.value) == "not UTF-8 text (byte 0xE9 at position 3)"
+    assert str(e.value) == (
+        "not UTF-8 text (byte 0xE9 at position 3); save it as UTF-8 "
+        "(in most editors: Save as… → Encoding) and try again"
+    )
 
 
 def test_decode_refuses_utf16():
