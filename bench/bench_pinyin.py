@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-import time
 import unicodedata
 from pathlib import Path
 
@@ -31,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pypinyin import Style, pinyin  # noqa: E402
+from timing import ms_per_thousand_chars  # noqa: E402
 
 from reader.text import pinyin as ours  # noqa: E402
 from reader.text.parse import parse_seed  # noqa: E402
@@ -103,15 +103,7 @@ def _plain(sentence: str) -> list[str]:
 
 def speed(texts: list[str], read, repeat: int = 3) -> float:
     """Milliseconds per 1,000 characters, best of ``repeat``, word caches cleared."""
-    chars = sum(map(len, texts))
-    best = float("inf")
-    for _ in range(repeat):
-        ours._word.cache_clear()
-        start = time.perf_counter()
-        for text in texts:
-            read(text)
-        best = min(best, time.perf_counter() - start)
-    return best * 1000 / chars * 1000
+    return ms_per_thousand_chars(texts, read, before=ours._word.cache_clear, repeat=repeat)
 
 
 def main() -> None:

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import ms_per_thousand_chars  # noqa: E402
 
 from reader.text import segment  # noqa: E402
 from reader.text.dictionary import is_proper_name, is_word  # noqa: E402
@@ -104,15 +105,9 @@ def word_prf(gold: list[list[str]], cut=segment.words) -> tuple[float, float, fl
 
 def speed(paragraphs: list[str], cut=segment.words, repeat: int = 3) -> float:
     """Milliseconds per 1,000 characters (best of ``repeat``; caches cleared each time)."""
-    chars = sum(len(p) for p in paragraphs)
-    best = float("inf")
-    for _ in range(repeat):
-        segment._split_into_entries.cache_clear()
-        start = time.perf_counter()
-        for paragraph in paragraphs:
-            cut(paragraph)
-        best = min(best, time.perf_counter() - start)
-    return best * 1000 / chars * 1000
+    return ms_per_thousand_chars(
+        paragraphs, cut, before=segment._split_into_entries.cache_clear, repeat=repeat
+    )
 
 
 def main() -> None:

@@ -20,14 +20,9 @@ from urllib.request import urlopen
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.chromium import launch  # noqa: E402  (the tests' own Chromium set-up)
 
 
 def free_port() -> int:
@@ -66,9 +61,7 @@ def main(out: str) -> None:
             url = f"http://127.0.0.1:{port}/articles/milley-tin-cup/"
             wait_for(url)
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright)
                 page = browser.new_page(viewport={"width": 1280, "height": 860})
                 page.goto(url)
                 # Point at a word of the second sentence: the sentence and its English

@@ -1,0 +1,19 @@
+"""Debian's Chromium as the tests and the README's screenshot launch it.
+
+The flags keep a headless Chromium, run as root, from reaching for the
+network it does not have here (updates, sync, first-run pages).
+"""
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
