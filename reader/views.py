@@ -92,9 +92,9 @@ def preferences_update(request):
     With JavaScript the header's controls post here through htmx; without
     it, a GET shows the same controls on a page of their own.
     """
-    current = asdict(get_preferences(request))
     if request.method == "GET":
         return render(request, "reader/preferences.html", {"next": safe_next(request, "")})
+    current = asdict(get_preferences(request))
     sent = {field: request.POST[field] for field in PREFERENCE_FIELDS if field in request.POST}
     form = PreferencesForm({**current, **sent})
     if not form.is_valid():

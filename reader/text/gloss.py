@@ -102,10 +102,6 @@ class Gloss:
     level: int | None
     shown: str
 
-    @property
-    def in_dictionary(self) -> bool:
-        return bool(self.readings)
-
 
 def _readings(word: str, shown: str) -> list[Reading]:
     """The word's readings, the one shown on the page first (tone marks matched, else letters)."""
