@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from reader.text.align import align_paragraphs  # noqa: E402
-from reader.text.align_features import words_zh  # noqa: E402
+from reader.text.words import split_words  # noqa: E402
 
 PHRASES = [
     (
@@ -78,7 +78,7 @@ def main() -> None:
     zh, en = make_texts(1000)
     t0 = time.perf_counter()
     for text in zh:
-        words_zh(text)
+        split_words(text)
     t_jieba = time.perf_counter() - t0
     t0 = time.perf_counter()
     beads = align_paragraphs(zh, en)

@@ -89,7 +89,7 @@ def child(kind: str) -> None:
         for _ in range(2):
             for w in words:
                 dictionary.lookup(w)
-                dictionary.gloss_words(w)
+                dictionary.english_words(w)
     print(json.dumps({"before": before, "after": _rss_mb()}))
 
 

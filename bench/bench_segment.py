@@ -9,10 +9,10 @@ Prints:
   evaluation articles (``tests/data/align/*.json``, Chinese side).
   Names (jieba's name tags, capitalised CC-CEDICT pinyin, transliterated
   names) and numbers are left out: a learner does not look them up.
-  Shown for plain jieba beside ``segment.words``.
-* **word F1** of ``segment.words`` against ``tests/data/segmentation/``,
+  Shown for plain jieba beside ``words.split_words``.
+* **word F1** of ``words.split_words`` against ``tests/data/segmentation/``,
   sentences segmented by hand after the PKU standard (see its README).
-* **speed**: ms per 1,000 characters for ``segment.words``.
+* **speed**: ms per 1,000 characters for ``words.split_words``.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from timing import ms_per_thousand_chars  # noqa: E402
 
-from reader.text import segment  # noqa: E402
+from reader.text import words as segmenter  # noqa: E402
 from reader.text.dictionary import is_proper_name, is_word  # noqa: E402
-from reader.text.lang import HAN_RE  # noqa: E402
+from reader.text.lexicon import HAN_RE  # noqa: E402
 from reader.text.parse import parse_seed  # noqa: E402
 
 SEED = ROOT / "seeds" / "milley-tin-cup.txt"
@@ -54,10 +54,12 @@ def counts(token: str) -> bool:
         return False
     if all(char in _NUMERAL for char in token):
         return False
-    return not (is_proper_name(token) or (not is_word(token) and segment.is_name_like(token)))
+    return not (is_proper_name(token) or (not is_word(token) and segmenter.is_name_like(token)))
 
 
-def coverage(paragraphs: list[str], cut=segment.words) -> tuple[float, int, list[str], list[str]]:
+def coverage(
+    paragraphs: list[str], cut=segmenter.split_words
+) -> tuple[float, int, list[str], list[str]]:
     """Share of counted tokens with a CC-CEDICT entry, how many counted, the misses, the names."""
     counted = missing = 0
     misses, names = [], []
@@ -74,7 +76,7 @@ def coverage(paragraphs: list[str], cut=segment.words) -> tuple[float, int, list
 
 
 def jieba_words(text: str) -> list[str]:
-    return [t for t in segment._get_tokenizer().cut(text) if t.strip()]
+    return [t for t in segmenter._get_tokenizer().cut(text) if t.strip()]
 
 
 def load_gold(path: Path = SEGMENTATION) -> list[list[str]]:
@@ -90,7 +92,7 @@ def _spans(tokens: list[str]) -> set[tuple[int, int]]:
     return spans
 
 
-def word_prf(gold: list[list[str]], cut=segment.words) -> tuple[float, float, float]:
+def word_prf(gold: list[list[str]], cut=segmenter.split_words) -> tuple[float, float, float]:
     """Word precision, recall and F1 (SIGHAN scoring: a word is right when both ends are)."""
     right = found = wanted = 0
     for tokens in gold:
@@ -103,22 +105,22 @@ def word_prf(gold: list[list[str]], cut=segment.words) -> tuple[float, float, fl
     return p, r, 2 * p * r / (p + r)
 
 
-def speed(paragraphs: list[str], cut=segment.words, repeat: int = 3) -> float:
+def speed(paragraphs: list[str], cut=segmenter.split_words, repeat: int = 3) -> float:
     """Milliseconds per 1,000 characters (best of ``repeat``; caches cleared each time)."""
     return ms_per_thousand_chars(
-        paragraphs, cut, before=segment._split_into_entries.cache_clear, repeat=repeat
+        paragraphs, cut, before=segmenter._split_into_entries.cache_clear, repeat=repeat
     )
 
 
 def main() -> None:
     seed, evaluation = seed_paragraphs(), eval_paragraphs()
-    segment.words("预热")  # load jieba, its tags and CC-CEDICT before timing
+    segmenter.split_words("预热")  # load jieba, its tags and CC-CEDICT before timing
     print("Segmentation for a reader (CC-CEDICT coverage of Chinese tokens, names/numbers aside)")
     for name, paragraphs in (("seed", seed), ("eval articles", evaluation)):
         ours, n, misses, names = coverage(paragraphs)
         plain, n_plain, _, _ = coverage(paragraphs, jieba_words)
         print(
-            f"  {name:14} segment.words {ours:.3f} ({n} tokens)   "
+            f"  {name:14} split_words {ours:.3f} ({n} tokens)   "
             f"plain jieba {plain:.3f} ({n_plain} tokens)"
         )
         if misses:
@@ -137,11 +139,11 @@ def main() -> None:
     print(
         f"Word P/R/F1 on {len(gold)} PKU-style sentences ({words} words), tests/data/segmentation"
     )
-    print(f"  segment.words  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    print(f"  split_words    P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     print(f"  plain jieba    P {jp:.3f}  R {jr:.3f}  F1 {jf:.3f}")
     text = seed + evaluation
     print(
-        f"Speed on {sum(map(len, text)):,} characters: segment.words "
+        f"Speed on {sum(map(len, text)):,} characters: split_words "
         f"{speed(text):.1f} ms / 1,000 chars, plain jieba {speed(text, jieba_words):.1f}"
     )
 

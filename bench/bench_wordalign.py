@@ -26,8 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reader.text import segment  # noqa: E402
-from reader.text.wordalign import is_en_word, link_words, tokenize_en  # noqa: E402
+from reader.text import english, translations  # noqa: E402
+from reader.text.wordalign import link_words  # noqa: E402
+from reader.text.words import split_words  # noqa: E402
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "wordalign"
 
@@ -150,8 +151,8 @@ def evaluate(pairs: list[GoldPair], verbose: bool = False) -> Score:
     """Link every gold pair with the current segmenter and aligner; total score."""
     total = Score()
     for pair in pairs:
-        zh_tokens = segment.words(pair.zh)
-        en_tokens = tokenize_en(pair.en)
+        zh_tokens = split_words(pair.zh)
+        en_tokens = english.tokenize(pair.en)
         score, errors = score_pair(pair, zh_tokens, en_tokens, link_words(zh_tokens, en_tokens))
         total.add(score)
         if verbose and errors:
@@ -166,38 +167,41 @@ def time_per_pair(pairs: list[GoldPair], rounds: int = 5, repeat: int = 5) -> fl
     Warm: dictionary, pinyin and word caches loaded. The best of ``repeat``
     runs, as timeit does, so that other processes on the machine do not count.
     """
-    data = [(segment.words(p.zh), p.en) for p in pairs]
+    data = [(split_words(p.zh), p.en) for p in pairs]
     for zh_tokens, en in data:
-        link_words(zh_tokens, tokenize_en(en))
+        link_words(zh_tokens, english.tokenize(en))
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
         for _ in range(rounds):
             for zh_tokens, en in data:
-                link_words(zh_tokens, tokenize_en(en))
+                link_words(zh_tokens, english.tokenize(en))
         best = min(best, (time.perf_counter() - t0) / (rounds * len(data)))
     return best
 
 
 def time_cold_cache(pairs: list[GoldPair], repeat: int = 3) -> float:
     """Seconds per pair when every word is met for the first time (word caches cleared)."""
-    from reader.text import wordalign
 
-    data = [(segment.words(p.zh), p.en) for p in pairs]
+    data = [(split_words(p.zh), p.en) for p in pairs]
     best = float("inf")
     for _ in range(repeat):
-        for cached in (wordalign._gloss, wordalign._compound_gloss, wordalign._en_keys):
+        for cached in (
+            translations.translations,
+            translations.compound_translations,
+            translations.english_keys,
+        ):
             cached.cache_clear()
         t0 = time.perf_counter()
         for zh_tokens, en in data:
-            link_words(zh_tokens, tokenize_en(en))
+            link_words(zh_tokens, english.tokenize(en))
         best = min(best, (time.perf_counter() - t0) / len(data))
     return best
 
 
 def main(verbose: bool = False) -> Score:
     pairs = load_gold()
-    n_words = sum(sum(map(is_en_word, tokenize_en(p.en))) for p in pairs)
+    n_words = sum(sum(map(english.is_word, english.tokenize(p.en))) for p in pairs)
     score = evaluate(pairs, verbose=verbose)
     warm = time_per_pair(pairs)
     cold = time_cold_cache(pairs)

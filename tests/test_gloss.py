@@ -78,7 +78,7 @@ def test_pages_run_no_text_processing(client, seed_article, monkeypatch):
     import jieba
     import pypinyin
 
-    from reader.text import align, dictionary, pinyin, segment, wordalign
+    from reader.text import align, dictionary, pinyin, wordalign, words
 
     def forbidden(*args, **kwargs):
         raise AssertionError("text processing during a request")
@@ -88,7 +88,7 @@ def test_pages_run_no_text_processing(client, seed_article, monkeypatch):
     monkeypatch.setattr(pypinyin, "pinyin", forbidden)
     monkeypatch.setattr(pypinyin, "lazy_pinyin", forbidden)
     monkeypatch.setattr(pypinyin.core, "pinyin", forbidden)
-    monkeypatch.setattr(segment, "words", forbidden)
+    monkeypatch.setattr(words, "split_words", forbidden)
     monkeypatch.setattr(pinyin, "annotate_tokens", forbidden)
     monkeypatch.setattr(align, "align_paragraphs", forbidden)
     monkeypatch.setattr(align, "align_sentences", forbidden)

@@ -3,7 +3,7 @@
 A *unit* (a paragraph or a sentence) becomes a list of *items*, each with a
 set of *keys*. A Chinese item matches an English item when they share a key:
 
-    Chinese 武器 (a word)       keys {"arm", "weapon"}         (CC-CEDICT glosses)
+    Chinese 武器 (a word)       keys {"arm", "weapon"}         (CC-CEDICT definitions)
     Chinese 2023年9月11日        items "#2023", "#9"+"month:9", "#11"
     Chinese ABC (Latin inside)  keys {"abc"}
     Chinese 拉达茨 (a name)      keys {"py:ladaci", "sk:LTS"}   (pinyin, sound skeleton)
@@ -24,32 +24,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.text import anchors
-from reader.text.dictionary import EN_STOP_WORDS, gloss_words, is_proper_name, is_word
-from reader.text.dictionary import normalize_en as _norm
-from reader.text.segment import words
+from reader.text import anchors, english, names
+from reader.text.dictionary import english_words
+from reader.text.lexicon import (
+    EN_NUMBER_WORDS,
+    EN_SCALES,
+    HAN_RE,
+    ZH_COMMON_WORDS,
+    ZH_FUNCTION_WORDS,
+    ZH_NUMERALS,
+)
+from reader.text.words import split_words
 
-__all__ = ["Unit", "zh_unit", "en_unit", "merge_units", "words_zh"]
+__all__ = ["Unit", "zh_unit", "en_unit", "merge_units"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_EN_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*(?:\.[A-Za-z]\.?)*|[.!?]")
 _SPACE = re.compile(r"\s+")
 _ZH_QUOTES = re.compile(r"[“”\"「」『』]")
 _EN_QUOTES = re.compile(r"[“”\"]")
-# Chinese function words: their CC-CEDICT entries have content senses (的 "target",
-# 了 "finish") that would match English text at random.
-_ZH_STOP = frozenset(
-    "的 了 是 在 和 与 及 也 都 就 又 还 而 但 并 或 把 被 让 给 对 从 向 到 为 以 于 之 其 "
-    "这 那 这个 那个 这些 那些 他 她 它 他们 她们 我 我们 你 你们 自己 个 着 过 地 得 "
-    "很 不 没 没有 有 要 会 能 可 可以 上 下 中 里 说 一 一个 吗 呢 吧 啊 呀 么 什么 "
-    "怎么 如果 因为 所以 但是 而且 然后 时 时候 等 些 每 各 该 此 已 已经 将 正 才 只 "
-    "再 更 最 太 非常 着 来 去 做 使 得到 但 却 若 即 由 由于 按 跟 同 向 往 之后 之前".split()
-)
-_EN_NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve twenty thirty "
-    "forty fifty sixty seventy eighty ninety hundred thousand million billion".split()
-)
 _SENTENCE_END = frozenset(".!?")
 # Paratext: the lines around an article that translators leave out (captions,
 # credits, bylines, "Related:" links, editor's notes). Recognised by shape (short,
@@ -106,12 +97,10 @@ def is_paratext_en(text: str) -> int:
     return int(len(text) <= 60 and not _EN_FINAL.search(text))
 
 
-_MAX_GLOSS = 24  # words with more senses than this match anything; keep only names/anchors
-
-
-def words_zh(text: str) -> list[str]:
-    """Chinese words, numbers and marks: ``reader.text.segment.words``, the one segmenter."""
-    return words(text)
+_MAX_MEANINGS = 24  # words with more English words than this match anything; names/anchors only
+_EN_NOT_EVIDENCE = english.STOP_WORDS | EN_NUMBER_WORDS | frozenset(EN_SCALES)
+_ZH_NOT_EVIDENCE = ZH_FUNCTION_WORDS | ZH_COMMON_WORDS
+_COMMON_VERB_KEYS = frozenset(map(english.lemma, english.COMMON_VERBS))
 
 
 @dataclass(slots=True)
@@ -166,70 +155,43 @@ def text_length(text: str) -> int:
 
 @lru_cache(maxsize=100_000)
 def _name_keys(hanzi: str) -> frozenset[str]:
-    syllables = anchors.pinyin_syllables(hanzi)
+    syllables = names.pinyin_syllables(hanzi)
     keys = {"py:" + "".join(syllables)}
     if len(syllables) >= 2:
         # Chinese names in English are pinyin, surname and given name apart: 沙瑞山 → Sha Ruishan.
         keys |= {"py:" + syllables[0], "py:" + "".join(syllables[1:])}
-    skeleton = anchors.name_skeleton_pinyin(hanzi)
+    skeleton = names.name_skeleton_pinyin(hanzi)
     if len(skeleton) >= 2:
         keys.add("sk:" + skeleton)
     return frozenset(keys)
 
 
-def _translit(token: str) -> bool:
-    return all(ch in anchors.TRANSLIT_CHARS for ch in token)
-
-
-def _name_runs(tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of tokens that look like one transliterated name (米/利, 拉德/达茨, 普京).
-
-    A run of transliteration characters is a name when it is cut into several
-    tokens (jieba splits names it does not know), when the dictionary does not
-    know it or knows it only as a proper noun, or when it touches a "·".
-    """
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not _translit(tokens[i]):
-            i += 1
-            continue
-        j = i
-        while j < len(tokens) and _translit(tokens[j]):
-            j += 1
-        word = tokens[i]
-        dotted = (i > 0 and tokens[i - 1] == "·") or (j < len(tokens) and tokens[j] == "·")
-        if j - i >= 2 or dotted or (len(word) >= 2 and (not is_word(word) or is_proper_name(word))):
-            if len("".join(tokens[i:j])) >= 2:
-                spans.append((i, j))
-        i = j
-    return spans
-
-
 def zh_unit(text: str) -> Unit:
     """Features of a Chinese paragraph or sentence (traditional characters work too)."""
     items: list[tuple[frozenset[str] | set[str], bool]] = []
-    tokens = words_zh(text)
+    tokens = split_words(text)
     in_name = [False] * len(tokens)
-    for i, j in _name_runs(tokens):
+    for i, j in names.name_runs(tokens):
         items.append((_name_keys("".join(tokens[i:j])), True))
         for k in range(i, j):
             in_name[k] = True
     for token, named in zip(tokens, in_name, strict=True):
-        if not _HAN.match(token):
-            for latin in _LATIN.findall(token):
-                items.append((frozenset({_norm(latin)}), True))
+        if not HAN_RE.match(token):
+            if token[0].isalpha():
+                items.append((frozenset({english.lemma(token)}), True))
             continue
         if named and len(token) == 1:
             continue  # 米 of 米利 is not "rice"
-        if token in _ZH_STOP or all(ch in anchors._ZH_NUM_CHARS for ch in token):
+        if token in _ZH_NOT_EVIDENCE or all(ch in ZH_NUMERALS for ch in token):
             continue
-        glosses = gloss_words(token)
-        if not glosses and len(token) > 1 and not named:
+        meanings = english_words(token)
+        if not meanings and len(token) > 1 and not named:
             # Unknown to the dictionary and not a name: fall back on its characters.
-            glosses = frozenset().union(*(gloss_words(ch) for ch in token if ch not in _ZH_STOP))
-        if 0 < len(glosses) <= _MAX_GLOSS:
-            items.append((glosses, False))
+            meanings = frozenset().union(
+                *(english_words(ch) for ch in token if ch not in _ZH_NOT_EVIDENCE)
+            )
+        if 0 < len(meanings) <= _MAX_MEANINGS:
+            items.append((meanings, False))
     for key in anchors.numbers_zh(text):
         items.append((frozenset({key}), True))
     if _ZH_QUOTES.search(text):
@@ -246,23 +208,27 @@ def en_unit(text: str) -> Unit:
     """Features of an English paragraph or sentence."""
     items: list[tuple[frozenset[str] | set[str], bool]] = []
     sentence_start = True
-    for token in _EN_TOKEN.findall(text):
+    for token in english.tokenize(text):
         if token in _SENTENCE_END:
             sentence_start = True
+            continue
+        if not token[0].isalpha():
             continue
         at_start, sentence_start = sentence_start, False
         low = token.lower()
         if token.isupper() and len(token) > 1:
-            items.append((frozenset({_norm(token.replace(".", ""))}), True))  # ABC, U.S.
+            items.append((frozenset({english.lemma(token.replace(".", ""))}), True))  # ABC, U.S.
             continue
-        if low in EN_STOP_WORDS or low in _EN_NUMBER_WORDS or len(token) < 2:
+        if low in _EN_NOT_EVIDENCE or len(token) < 2:
             continue
-        key = _norm(token)
+        key = english.lemma(token)
+        if key in _COMMON_VERB_KEYS:
+            continue
         if token[0].isupper() and not at_start:
             # A capitalised word mid-sentence is probably a name: let it meet a transliteration.
             name = low.split("'")[0].split("’")[0]
             keys = {key, "py:" + name}
-            skeleton = anchors.name_skeleton_en(name)
+            skeleton = names.name_skeleton_en(name)
             if len(skeleton) >= 2:
                 keys.add("sk:" + skeleton)
             items.append((frozenset(keys), True))

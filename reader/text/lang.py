@@ -15,18 +15,7 @@ True
 False
 """
 
-import re
-
-# CJK Unified Ideographs with extension A, the compatibility block, the
-# supplementary planes (extensions B onwards) and 〇, which is Han too.
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-HAN_RE = re.compile(f"[{HAN}]")
-
-# Latin letters: ASCII, full-width, and the accented Latin blocks
-# (names such as Zelenskyy, Gonçalves, Nguyễn).
-LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a"
-LATIN_RE = re.compile(f"[{LATIN}]")
-LATIN_WORD_RE = re.compile(f"[{LATIN}]+")
+from reader.text.lexicon import HAN_RE, LATIN_RE, LATIN_WORD_RE
 
 
 def is_han(char: str) -> bool:

@@ -1,6 +1,6 @@
 """Pinyin for each word of a Chinese text, read in its sentence.
 
-The text is cut into words with ``segment.words``; each word is then
+The text is cut into words with ``words.split_words``; each word is then
 read in four passes, each one correcting the one before::
 
     >>> annotate("我们去银行。")
@@ -40,8 +40,9 @@ from functools import cache, lru_cache
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 
-from reader.text.lang import HAN_RE, is_han
-from reader.text.segment import word_class, words
+from reader.text.lang import is_han
+from reader.text.lexicon import HAN_RE, ZH_DIGITS, ZH_NUMERALS
+from reader.text.words import split_words, word_class
 
 __all__ = [
     "Token",
@@ -75,7 +76,7 @@ def annotate(text: str, *, sandhi: bool = True) -> list[tuple[str, list[str]]]:
     ``sandhi`` writes the tone changes of 一 and 不 (yí gè, bú shì);
     ``False`` gives their citation tones (yī gè, bù shì).
     """
-    tokens = words(text)
+    tokens = split_words(text)
     return list(zip(tokens, readings(tokens, sandhi=sandhi), strict=True))
 
 
@@ -282,14 +283,13 @@ def _apply_phrases(tokens: list[str], result: list[list[str]]) -> None:
 
 _PRONOUNS = set("我你您他她它咱谁")
 _DEMONSTRATIVES = set("这那哪每各某几")
-_NUMERALS = set("〇零一二两三四五六七八九十百千万亿半几多")
+_NUMERALS = set(ZH_NUMERALS) | set("半几多")
 _DEGREE = {
     "很", "太", "真", "挺", "更", "最", "多", "好", "较", "比较", "非常", "特别",
     "十分", "这么", "那么", "这样", "那样", "越来越", "不", "够", "极", "有点", "有点儿",
 }  # fmt: skip
 # Complements that follow V得/V不 (看得见, 吃不了) or a verb directly.
 _RESULT_VERBS = set("睡点猜找见摸够烧碰遇逮抓借买赶着打")
-_DE_BEFORE = set("很太真挺更最非好不那这多越特十极")  # 跑得很快, 说得太多
 
 
 def _is_verb_like(token: str) -> bool:
@@ -418,18 +418,6 @@ def _zhong4(prev, nxt, prev2, nxt2, clause):
     if nxt and word_class(nxt)[:1] == "v" and nxt not in ("是", "有"):
         return "chóng"
     return None
-
-
-def _measure_before(measure_reading, other_reading=None):
-    """A character that is a measure word after a numeral or demonstrative."""
-
-    def rule(prev, nxt, prev2, nxt2, clause):
-        if prev and (prev[-1] in _NUMERALS or prev[-1] in _DEMONSTRATIVES or prev[:1] == "第"):
-            if nxt not in ("人",):
-                return measure_reading
-        return other_reading
-
-    return rule
 
 
 def _hang(prev, nxt, prev2, nxt2, clause):
@@ -568,7 +556,8 @@ _RULES = {
 
 # --- pass 4: 一 and 不 ---------------------------------------------------------
 
-_DIGITS = set("〇零一二三四五六七八九十")
+# Digits that make 一 part of a number (十一, 一九九八): yī whatever follows.
+_DIGITS = (set(ZH_DIGITS) - {"两", "兩"}) | {"十"}
 _ORDINAL_AFTER = ("月", "号", "楼", "年级")
 # Complements of V不C (对不起, 来不及, 看不见): 不 is neutral between them.
 _COMPLEMENTS = set("起了到见完动下上出开住懂清及过成着掉走")

@@ -16,7 +16,7 @@ an article is saved, so that a page view only reads.
 
 from dataclasses import dataclass, field
 
-from . import align, levels, pinyin, sentences, wordalign
+from . import align, english, levels, pinyin, sentences, wordalign
 from .corrections import Correction, apply_corrections
 
 PARAGRAPH_SEPARATOR = "\n"
@@ -65,7 +65,7 @@ def annotate_segment(zh: str, en: str, options: Options = Options()) -> SegmentD
     zh_tokens = pinyin.annotate_tokens(zh, sandhi=options.tone_sandhi) if zh else []
     if options.corrections:
         zh_tokens = apply_corrections(zh_tokens, options.corrections)
-    en_texts = wordalign.tokenize_en(en) if en else []
+    en_texts = english.tokenize(en) if en else []
     links = wordalign.link_words([t.text for t in zh_tokens], en_texts) if zh and en else []
     zh_links: dict[int, list[int]] = {}
     en_links: dict[int, list[int]] = {}

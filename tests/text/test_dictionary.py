@@ -1,6 +1,5 @@
 """CC-CEDICT lookups, and the SQLite index they read."""
 
-import doctest
 import gzip
 import os
 import threading
@@ -9,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from reader.text import dictionary
-from reader.text.dictionary import Entry, gloss_words, is_word, lookup, lookup_many, normalize_en
+from reader.text.dictionary import Entry, english_words, is_word, lookup, lookup_many
+from reader.text.english import lemma
 
 TINY = """\
 # CC-CEDICT (a tiny test copy)
@@ -56,29 +56,16 @@ def test_lookup_many_answers_like_lookup():
     assert lookup_many(words) == {w: lookup(w) for w in words}
 
 
-def test_gloss_words_are_normalised_content_words():
-    assert gloss_words("普京") >= {"putin"}
-    assert gloss_words("周一") == {"monday"}
-    assert gloss_words("武器") >= {"weapon"}
+def test_english_words_are_the_lemmas_of_content_words():
+    assert english_words("普京") >= {"putin"}
+    assert english_words("周一") == {lemma("Monday")}
+    assert english_words("武器") >= {lemma("weapons")}
 
 
-def test_gloss_words_drop_classifiers_surnames_and_stop_words():
-    assert "cl" not in gloss_words("银行")
-    assert "surnam" not in gloss_words("李") and "li" not in gloss_words("李")
-    assert "the" not in gloss_words("的")
-
-
-def test_normalize_en_strips_plural_ed_ing():
-    assert {normalize_en(w) for w in ("Approach", "approaches", "approached", "approaching")} == {
-        "approach"
-    }
-    assert normalize_en("weapons") == normalize_en("weapon")
-    assert normalize_en("studies") == normalize_en("study")
-
-
-def test_docstring_examples():
-    failed, attempted = doctest.testmod(dictionary)
-    assert attempted and not failed
+def test_english_words_drop_classifiers_surnames_and_stop_words():
+    assert "cl" not in english_words("银行")
+    assert lemma("surname") not in english_words("李") and "li" not in english_words("李")
+    assert "the" not in english_words("的")
 
 
 def test_index_from_a_configured_source_by_both_forms(tiny, tmp_path):
@@ -111,7 +98,7 @@ def test_concurrent_first_use_from_threads(tiny):
     def worker() -> None:
         try:
             start.wait()
-            results.append((lookup("銀行"), gloss_words("普京"), threading.get_ident()))
+            results.append((lookup("銀行"), english_words("普京"), threading.get_ident()))
         except Exception as exc:  # noqa: BLE001 - reported by the assert below
             errors.append(exc)
 

@@ -1,8 +1,6 @@
 """Pinyin in context: polyphones, tone numbers, tokens without pinyin."""
 
 import csv
-import doctest
-import importlib
 import json
 import unicodedata
 from pathlib import Path
@@ -129,13 +127,6 @@ def test_latin_token_dict_has_text_only():
 @pytest.mark.parametrize("text", ["", "  ", "。！"])
 def test_text_without_words_annotates_to_punctuation_only(text):
     assert all(syllables == [] for _, syllables in annotate(text))
-
-
-@pytest.mark.parametrize("name", ["lang", "parse", "sentences", "segment", "pinyin"])
-def test_module_docstring_examples_hold(name):
-    module = importlib.import_module(f"reader.text.{name}")
-    failed, attempted = doctest.testmod(module)
-    assert attempted and not failed
 
 
 POLYPHONES = ROOT / "tests" / "data" / "polyphones" / "polyphones.tsv"

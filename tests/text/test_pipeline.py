@@ -1,20 +1,8 @@
 """The save-time pipeline and the small text modules around it (no database)."""
 
-import doctest
-import importlib
-
 import pytest
 
 from reader.text import gloss, matching, pipeline
-
-
-@pytest.mark.parametrize(
-    "name", ["pipeline", "gloss", "levels", "matching", "beads", "corrections"]
-)
-def test_module_docstring_examples_hold(name):
-    module = importlib.import_module(f"reader.text.{name}")
-    failed, attempted = doctest.testmod(module)
-    assert attempted and not failed
 
 
 def test_every_sentence_becomes_a_segment_and_captions_stand_alone():

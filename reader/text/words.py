@@ -4,9 +4,9 @@ jieba decides the Chinese words; runs of anything else are re-cut here
 so that a Latin word or a number is one token, each punctuation mark is
 its own token and whitespace disappears::
 
-    >>> words("我们去银行。")
+    >>> split_words("我们去银行。")
     ['我们', '去', '银行', '。']
-    >>> words("在与Raddatz的谈话中，增长了3.5%")
+    >>> split_words("在与Raddatz的谈话中，增长了3.5%")
     ['在', '与', 'Raddatz', '的', '谈话', '中', '，', '增长', '了', '3.5', '%']
 
 Joining the tokens gives back the text minus its whitespace. Dictionary
@@ -17,38 +17,28 @@ CC-CEDICT does not have (很长, 请系, 离职采访) is cut again into the few
 CC-CEDICT words; names stay whole, and a transliterated name keeps its
 parts whole around the middle dot::
 
-    >>> words("请系好安全带，这条河很长。")
+    >>> split_words("请系好安全带，这条河很长。")
     ['请', '系', '好', '安全带', '，', '这', '条', '河', '很', '长', '。']
-    >>> words("马克·米利将军说")
+    >>> split_words("马克·米利将军说")
     ['马克', '·', '米利', '将军', '说']
 
-Use this function rather than jieba directly: the tokenizer here is
+Use ``split_words`` rather than jieba directly: the tokenizer here is
 private to the module, loaded once per process on first use.
 """
 
 import logging
-import re
 import threading
 from functools import cache
 
 import jieba
 
-from reader.text.lang import HAN_RE
+from reader.text import english
+from reader.text.lexicon import HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
 
-__all__ = ["word_class", "words"]
+__all__ = ["NAME_TAGS", "is_name_like", "split_words", "word_class"]
 
 _tokenizer: jieba.Tokenizer | None = None
 _lock = threading.Lock()
-
-# Between Chinese words: dotted acronyms (U.S.), numbers with decimal,
-# thousands or time separators, Latin words (an inner apostrophe joins,
-# a hyphen does not: A-10 is A - 10), else one mark per token.
-_NON_HAN_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}"  # U.S., e.g.
-    r"|\d+(?:[.,:]\d+)*"  # 2023, 3.5, 1,000, 10:30
-    r"|[^\W_]+(?:['’][^\W\d_]+)*"  # Raddatz, iPhone15, Korea's
-    r"|\S"  # one punctuation mark or symbol
-)
 
 
 def _get_tokenizer() -> jieba.Tokenizer:
@@ -84,7 +74,7 @@ def word_class(word: str) -> str:
     return _word_tags().get(word, "")
 
 
-def words(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
     """Cut ``text`` into word, number and punctuation tokens, dropping whitespace."""
     tokens = _join_dotted_names(_jieba_words(text))
     out: list[str] = []
@@ -101,48 +91,35 @@ def _jieba_words(text: str) -> list[str]:
     other = []  # a run of jieba tokens without Han, re-cut as one string
     for token in _get_tokenizer().cut(text, cut_all=False, HMM=True):
         if HAN_RE.search(token):
-            tokens.extend(_NON_HAN_TOKEN.findall("".join(other)))
+            tokens.extend(_latin_tokens("".join(other)))
             other = []
             tokens.append(token)
         else:
             other.append(token)
-    tokens.extend(_NON_HAN_TOKEN.findall("".join(other)))
+    tokens.extend(_latin_tokens("".join(other)))
     return tokens
 
 
-# Characters of transliterated foreign names (米利, 拉达茨, 泽连斯基): a
-# made-up word of these only is taken for a name and kept whole.
-_TRANSLIT = set(
-    "阿埃艾爱安奥巴拜班邦保鲍贝本比彼毕宾波伯博布查达戴丹德迪蒂丁杜多厄恩尔法凡菲芬费夫弗福"
-    "盖甘戈哥格根古圭哈海汉豪赫亨华霍基吉加贾杰捷金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷"
-    "蕾里理力利莉丽连林琳隆卢鲁路伦罗洛马玛迈麦曼梅蒙米敏明莫墨姆穆纳娜乃奈南内尼妮涅宁纽努"
-    "诺欧帕潘佩彭皮珀普齐奇乔切琴丘萨塞赛桑瑟森沙莎尚舍什施斯索塔泰坦汤唐特提图托瓦万旺威韦"
-    "维温沃乌伍西希锡谢辛休修雅亚扬耶伊因英尤约扎泽詹赞朱兹祖佐茨丝芙黛瑞嘉珊娅薇"
-)
-# Common surnames that are rarely a word's first character otherwise: a
-# made-up two- or three-character word starting with one is a person's name.
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜叶程"
-    "苏魏吕丁沈姚卢姜崔钟谭陆汪范廖贾夏韦邹孟熊秦邱尹薛闫段雷侯陶黎贺顾毛郝龚邵钱严覃"
-    "武戴莫孔汤"
-)
+def _latin_tokens(text: str) -> list[str]:
+    """A run without Han as English's tokens (U.S., 3.5, iPhone15, A-10), whitespace dropped."""
+    return [token for token in english.tokenize(text) if not token.isspace()]
+
+
 # jieba's tags for transliterated and full personal names; its other name
 # tags (nr, ns, nt, nz) are on too many plain words (湖水 ns, 盖房子 nr).
 NAME_TAGS = ("nrt", "nrfg")
-# A made-up word with one of these is a phrase, not a name (戴着, 汤里).
-_NOT_IN_NAMES = set("着了过的得地里上下们是在和与也都就不没很")
 _MAX_ENTRY = 8  # longer CC-CEDICT headwords are too rare to matter in a split
 
 
 def is_name_like(token: str) -> bool:
     """Whether a word missing from CC-CEDICT looks like a name (kept whole, not counted)."""
-    if word_class(token) in NAME_TAGS or all(char in _TRANSLIT for char in token):
+    if word_class(token) in NAME_TAGS or all(char in TRANSLIT_CHARS for char in token):
         return True
     return (
         2 <= len(token) <= 3
-        and token[0] in _SURNAMES
+        and token[0] in SURNAMES
         and word_class(token) in ("", "nr")
-        and not _NOT_IN_NAMES.intersection(token)
+        and not NOT_IN_NAMES.intersection(token)
     )
 
 
@@ -192,16 +169,16 @@ def _split_into_entries(token: str) -> tuple[str, ...]:
 
 def _join_dotted_names(tokens: list[str]) -> list[str]:
     """Join the one-character pieces of a name part next to a middle dot (米/利 → 米利)."""
-    if not any(token in _NAME_DOTS for token in tokens):
+    if not any(token in NAME_DOTS for token in tokens):
         return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        beside_dot = (i > 0 and tokens[i - 1] in _NAME_DOTS) or _run_reaches_dot(tokens, i)
-        if beside_dot and len(token) == 1 and token in _TRANSLIT:
+        beside_dot = (i > 0 and tokens[i - 1] in NAME_DOTS) or _run_reaches_dot(tokens, i)
+        if beside_dot and len(token) == 1 and token in TRANSLIT_CHARS:
             j = i
-            while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in _TRANSLIT:
+            while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in TRANSLIT_CHARS:
                 j += 1
             out.append("".join(tokens[i:j]))
             i = j
@@ -211,11 +188,8 @@ def _join_dotted_names(tokens: list[str]) -> list[str]:
     return out
 
 
-_NAME_DOTS = ("·", "・", "•", "‧")
-
-
 def _run_reaches_dot(tokens: list[str], i: int) -> bool:
     j = i
-    while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in _TRANSLIT:
+    while j < len(tokens) and len(tokens[j]) == 1 and tokens[j] in TRANSLIT_CHARS:
         j += 1
-    return j > i + 1 and j < len(tokens) and tokens[j] in _NAME_DOTS
+    return j > i + 1 and j < len(tokens) and tokens[j] in NAME_DOTS

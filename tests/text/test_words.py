@@ -1,4 +1,4 @@
-"""Word segmentation: golden cuts, whole Latin words and numbers, nothing lost."""
+"""Words (the segmenter): golden cuts, whole Latin words and numbers, nothing lost."""
 
 import threading
 from pathlib import Path
@@ -6,8 +6,8 @@ from pathlib import Path
 import jieba
 import pytest
 
-from reader.text import segment
-from reader.text.segment import words
+from reader.text import words as segmenter
+from reader.text.words import split_words
 
 
 @pytest.mark.parametrize(
@@ -23,18 +23,18 @@ from reader.text.segment import words
         ("弗拉基米尔·普京", "弗拉基米尔/·/普京"),
         ("他说：“好。”", "他/说/：/“/好/。/”"),
         ("1,000人在10:30到达", "1,000/人/在/10:30/到达"),
-        ("A-10战机", "A/-/10/战机"),
+        ("A-10战机", "A-10/战机"),
         ("卡拉OK", "卡拉/OK"),
         ("ABC新闻", "ABC/新闻"),
     ],
 )
 def test_words_golden(text, expected):
-    assert "/".join(words(text)) == expected
+    assert "/".join(split_words(text)) == expected
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\u3000\t"])
 def test_blank_text_has_no_words(text):
-    assert words(text) == []
+    assert split_words(text) == []
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_blank_text_has_no_words(text):
     ],
 )
 def test_tokens_join_back_to_the_text_minus_whitespace(text):
-    tokens = words(text)
+    tokens = split_words(text)
     assert "".join(tokens) == "".join(text.split())
     assert all(token.strip() == token and token for token in tokens)
 
@@ -60,11 +60,11 @@ def test_tokenizer_loads_once_across_threads_and_silently(monkeypatch, capfd):
             built.append(self)
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(segment, "_tokenizer", None)
+    monkeypatch.setattr(segmenter, "_tokenizer", None)
     monkeypatch.setattr(jieba, "Tokenizer", CountingTokenizer)
     results = []
     threads = [
-        threading.Thread(target=lambda: results.append(words("我们去银行"))) for _ in range(8)
+        threading.Thread(target=lambda: results.append(split_words("我们去银行"))) for _ in range(8)
     ]
     for thread in threads:
         thread.start()
@@ -91,22 +91,22 @@ def test_tokenizer_loads_once_across_threads_and_silently(monkeypatch, capfd):
     ],
 )
 def test_words_a_reader_can_look_up(text, expected):
-    assert "/".join(words(text)) == expected
+    assert "/".join(split_words(text)) == expected
 
 
 def test_seed_words_have_a_dictionary_entry():
     from reader.text.dictionary import is_proper_name, is_word
-    from reader.text.lang import HAN_RE
+    from reader.text.lexicon import HAN_RE
     from reader.text.parse import parse_seed
 
     root = Path(__file__).resolve().parents[2]
     article = parse_seed((root / "seeds" / "milley-tin-cup.txt").read_text(encoding="utf-8"))
     counted = found = 0
     for paragraph in article.zh:
-        for token in words(paragraph):
+        for token in split_words(paragraph):
             if not all(HAN_RE.fullmatch(char) for char in token) or set(token) <= NUMERALS:
                 continue
-            if is_proper_name(token) or (not is_word(token) and segment.is_name_like(token)):
+            if is_proper_name(token) or (not is_word(token) and segmenter.is_name_like(token)):
                 continue
             counted += 1
             found += is_word(token)
