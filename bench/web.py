@@ -70,9 +70,9 @@ segments = list(
 )
 words = []
 for segment in Segment.objects.filter(pair__article__in=[seed, long]):
-    for token in segment.tokens:
-        if token.get("py") and token["t"] not in words:
-            words.append(token["t"] + "|" + " ".join(token["py"]))
+    for token in segment.annotated.zh:
+        if token.syllables and token.text + "|" + token.reading not in words:
+            words.append(token.text + "|" + token.reading)
 client = Client(HTTP_HOST="127.0.0.1")
 size = len(client.get(seed.get_absolute_url()).content)
 print(json.dumps({

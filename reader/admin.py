@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.text import slugify
 
 from . import services
 from .forms import ArticleImportForm, CorrectionForm, PairTextForm
@@ -74,8 +73,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.display(description="Alignment")
     def alignment_link(self, obj):
-        url = reverse("admin:reader_article_alignment", args=[obj.pk])
-        return format_html('<a href="{}">Check and fix</a>', url)
+        return format_html('<a href="{}">Check and fix</a>', alignment_url(obj))
 
     @admin.display(description="Hard spots")
     def hard_spots(self, obj):
@@ -106,16 +104,22 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ArticleImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
-            article = self._import(form.cleaned_data)
+            data = form.cleaned_data
+            article = services.import_parsed(
+                parsed=data["parsed"],
+                slug=data["slug"] or None,
+                title_en=data["title_en"],
+                title_zh=data["title_zh"],
+                source=data["source"],
+                published=False,
+            ).article
             self.log_addition(request, article, [{"added": {}}])
             messages.success(
                 request,
                 f"“{article}” is aligned and saved as a draft. Check the pairs below, fix "
                 "what is off, then publish.",
             )
-            return HttpResponseRedirect(
-                reverse("admin:reader_article_alignment", args=[article.pk])
-            )
+            return HttpResponseRedirect(alignment_url(article))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -124,22 +128,6 @@ class ArticleAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/reader/article/import.html", context)
-
-    def _import(self, data) -> Article:
-        parsed = data["parsed"]
-        title_en = data["title_en"] or parsed.title_en
-        title_zh = data["title_zh"] or parsed.title_zh
-        slug = data["slug"] or unique_slug(slugify(title_en) or slugify(title_zh) or "article")
-        result = services.import_article(
-            slug=slug,
-            zh=parsed.zh,
-            en=parsed.en,
-            title_en=title_en,
-            title_zh=title_zh,
-            source=data["source"],
-            published=False,
-        )
-        return result.article
 
     # ---- The alignment page ----
 
@@ -154,24 +142,23 @@ class ArticleAdmin(admin.ModelAdmin):
         ]
 
     def alignment_view(self, request, article_id):
+        """The pairs side by side (GET); one change to them, named by ``action`` (POST)."""
         article = get_object_or_404(Article, pk=article_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
-        url = reverse("admin:reader_article_alignment", args=[article.pk])
-        edit_form = None
-        correction_form = CorrectionForm()
-        if request.method == "POST":
-            try:
-                response, form = self._alignment_action(request, article)
-            except (bead_ops.BeadError, services.StaleAlignment) as error:
-                messages.error(request, f"Nothing changed: {error}.")
-                return HttpResponseRedirect(url)
-            if response is not None:
-                return response
-            if isinstance(form, PairTextForm):
-                edit_form = form
-            else:
-                correction_form = form
+        if request.method != "POST":
+            return self.alignment_page(request, article)
+        name = request.POST.get("action", "")
+        action = ALIGNMENT_ACTIONS.get(name)
+        try:
+            if action is None:
+                raise AlignmentRequestError(f"unknown action {name!r}")
+            return action(self, request, article)
+        except (AlignmentRequestError, bead_ops.BeadError, services.StaleAlignment) as error:
+            messages.error(request, f"Nothing changed: {error}.")
+            return HttpResponseRedirect(alignment_url(article))
+
+    def alignment_page(self, request, article, *, edit_form=None, correction_form=None):
         pairs = list(article.pairs.prefetch_related("segments"))
         context = {
             **self.admin_site.each_context(request),
@@ -180,101 +167,127 @@ class ArticleAdmin(admin.ModelAdmin):
             "article": article,
             "title": f"Alignment of “{article}”",
             "rows": [
-                {
-                    "pair": pair,
-                    "zh": pair.zh.split(services.PARAGRAPH_SEPARATOR) if pair.zh else [],
-                    "en": pair.en.split(services.PARAGRAPH_SEPARATOR) if pair.en else [],
-                }
+                {"pair": pair, "sides": (("zh", pair.zh_paragraphs), ("en", pair.en_paragraphs))}
                 for pair in pairs
             ],
             "last_position": len(pairs) - 1,
             "edit_form": edit_form,
             "editing": request.POST.get("position") if edit_form else None,
-            "correction_form": correction_form,
+            "correction_form": correction_form or CorrectionForm(),
             "corrections": article.corrections.all(),
         }
         return TemplateResponse(request, "admin/reader/article/alignment.html", context)
 
-    def _alignment_action(self, request, article):
-        """Apply one POSTed action: (a redirect, None) when done, (None, form) on form errors."""
-        url = reverse("admin:reader_article_alignment", args=[article.pk])
-        action = request.POST.get("action", "")
+
+class AlignmentRequestError(ValueError):
+    """A POST to the alignment page that names no pair, action or fix there is (a stale or
+    forged form); unlike ``BeadError``, not about what the pairs allow."""
+
+
+def alignment_url(article: Article, anchor: str = "") -> str:
+    url = reverse("admin:reader_article_alignment", args=[article.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _position(request) -> int:
+    try:
+        return int(request.POST.get("position") or 0)
+    except ValueError:
+        raise AlignmentRequestError("the pair number is not a number") from None
+
+
+def _bead_action(operation):
+    """An action that edits the beads around one pair and re-aligns what it touched."""
+
+    def action(model_admin, request, article):
+        position, side = _position(request), request.POST.get("side", "")
+        rebuilt = services.realign_article(
+            article=article,
+            edit=lambda beads: operation(beads, position, side),
+            version=request.POST.get("version"),
+        )
+        messages.success(request, f"Done; {rebuilt} pair(s) re-aligned, bookmarks kept.")
+        return HttpResponseRedirect(alignment_url(article, f"pair-{max(position - 1, 0)}"))
+
+    return action
+
+
+def _edit_pair(model_admin, request, article):
+    position = _position(request)
+    form = PairTextForm(request.POST)
+    if not form.is_valid():
+        return model_admin.alignment_page(request, article, edit_form=form)
+
+    def replace_pair(beads):
+        if not 0 <= position < len(beads):
+            raise AlignmentRequestError(f"there is no pair {position + 1}")
+        beads[position] = (form.paragraphs("zh"), form.paragraphs("en"))
+        return beads
+
+    services.realign_article(
+        article=article, edit=replace_pair, version=request.POST.get("version")
+    )
+    messages.success(request, f"Pair {position + 1} saved and re-aligned, bookmarks kept.")
+    return HttpResponseRedirect(alignment_url(article, f"pair-{position}"))
+
+
+def _add_correction(model_admin, request, article):
+    form = CorrectionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
         try:
-            position = int(request.POST.get("position") or 0)
-        except ValueError:
-            raise bead_ops.BeadError("the pair number is not a number") from None
-        side = request.POST.get("side", "")
-        version = request.POST.get("version")
-        operations = {
-            "move_next": lambda beads: bead_ops.move_paragraph(beads, position, side, +1),
-            "move_previous": lambda beads: bead_ops.move_paragraph(beads, position, side, -1),
-            "merge": lambda beads: bead_ops.merge_with_next(beads, position),
-            "split": lambda beads: bead_ops.split(beads, position),
-            "unmatch": lambda beads: bead_ops.unmatch(beads, position),
-        }
-        if action in operations:
-            rebuilt = services.realign_article(
-                article=article, edit=operations[action], version=version
+            count = services.add_correction(
+                article=article, kind=data["kind"], word=data["word"], value=data["value"]
             )
-            messages.success(request, f"Done; {rebuilt} pair(s) re-aligned, bookmarks kept.")
-            return HttpResponseRedirect(f"{url}#pair-{max(position - 1, 0)}"), None
-        if action == "edit":
-            form = PairTextForm(request.POST)
-            if not form.is_valid():
-                return None, form
-
-            def replace_pair(beads):
-                if not 0 <= position < len(beads):
-                    raise bead_ops.BeadError(f"there is no pair {position + 1}")
-                beads[position] = (form.paragraphs("zh"), form.paragraphs("en"))
-                return beads
-
-            services.realign_article(article=article, edit=replace_pair, version=version)
-            messages.success(request, f"Pair {position + 1} saved and re-aligned, bookmarks kept.")
-            return HttpResponseRedirect(f"{url}#pair-{position}"), None
-        if action == "correct":
-            form = CorrectionForm(request.POST)
-            if not form.is_valid():
-                return None, form
-            data = form.cleaned_data
-            try:
-                count = services.add_correction(
-                    article=article, kind=data["kind"], word=data["word"], value=data["value"]
-                )
-            except ValueError as error:
-                form.add_error(None, str(error))
-                return None, form
+        except ValueError as error:
+            form.add_error(None, str(error))
+        else:
             messages.success(request, f"Fix saved; {count} sentence(s) annotated again.")
-            return HttpResponseRedirect(f"{url}#corrections"), None
-        if action == "uncorrect":
-            correction_id = request.POST.get("correction", "")
-            correction = (
-                WordCorrection.objects.filter(pk=correction_id, article=article).first()
-                if correction_id.isdigit()
-                else None
-            )
-            if correction is None:
-                raise bead_ops.BeadError("there is no such word fix")
-            count = services.remove_correction(correction=correction)
-            messages.success(request, f"Fix removed; {count} sentence(s) annotated again.")
-            return HttpResponseRedirect(f"{url}#corrections"), None
-        if action in ("publish", "unpublish"):
-            article.published = action == "publish"
-            article.save(update_fields=["published", "updated"])
-            self.log_change(request, article, [{"changed": {"fields": ["published"]}}])
-            state = "published: learners can read it now" if article.published else "a draft again"
-            messages.success(request, f"“{article}” is {state}.")
-            return HttpResponseRedirect(url), None
-        raise bead_ops.BeadError(f"unknown action {action!r}")
+            return HttpResponseRedirect(alignment_url(article, "corrections"))
+    return model_admin.alignment_page(request, article, correction_form=form)
 
 
-def unique_slug(base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever no article has yet."""
-    base = base[:110] or "article"
-    slug, n = base, 2
-    while Article.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+def _remove_correction(model_admin, request, article):
+    correction_id = request.POST.get("correction", "")
+    correction = (
+        WordCorrection.objects.filter(pk=correction_id, article=article).first()
+        if correction_id.isdigit()
+        else None
+    )
+    if correction is None:
+        raise AlignmentRequestError("there is no such word fix")
+    count = services.remove_correction(correction=correction)
+    messages.success(request, f"Fix removed; {count} sentence(s) annotated again.")
+    return HttpResponseRedirect(alignment_url(article, "corrections"))
+
+
+def _set_published(published: bool):
+    def action(model_admin, request, article):
+        article.published = published
+        article.save(update_fields=["published", "updated"])
+        model_admin.log_change(request, article, [{"changed": {"fields": ["published"]}}])
+        state = "published: learners can read it now" if published else "a draft again"
+        messages.success(request, f"“{article}” is {state}.")
+        return HttpResponseRedirect(alignment_url(article))
+
+    return action
+
+
+# What the alignment page's buttons ask for: action name → handler(model_admin, request, article).
+ALIGNMENT_ACTIONS = {
+    "move_next": _bead_action(lambda beads, i, side: bead_ops.move_paragraph(beads, i, side, +1)),
+    "move_previous": _bead_action(
+        lambda beads, i, side: bead_ops.move_paragraph(beads, i, side, -1)
+    ),
+    "merge": _bead_action(lambda beads, i, side: bead_ops.merge_with_next(beads, i)),
+    "split": _bead_action(lambda beads, i, side: bead_ops.split(beads, i)),
+    "unmatch": _bead_action(lambda beads, i, side: bead_ops.unmatch(beads, i)),
+    "edit": _edit_pair,
+    "correct": _add_correction,
+    "uncorrect": _remove_correction,
+    "publish": _set_published(True),
+    "unpublish": _set_published(False),
+}
 
 
 class ReadOnlyAlignmentAdmin(admin.ModelAdmin):

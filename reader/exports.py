@@ -47,19 +47,17 @@ ANKI_MODEL = genanki.Model(
 )
 
 
-def pinyin_text(tokens: list[dict]) -> str:
+def pinyin_text(tokens) -> str:
     """Pinyin as it is written: a word's syllables joined, words apart, punctuation kept.
 
-    ``[{"t": "我们", "py": ["wǒ", "men"]}, {"t": "去", "py": ["qù"]}, {"t": "。"}]``
-    gives ``"wǒmen qù."``.
+    The tokens (``annotation.ZhToken``) of 我们去。 give ``"wǒmen qù."``.
     """
     parts: list[str] = []
     for token in tokens:
-        syllables = token.get("py")
-        if syllables:
-            parts.append(" " + "".join(syllables))
+        if token.syllables:
+            parts.append(" " + "".join(token.syllables))
         else:
-            parts.append(_ascii_punctuation(token["t"]) if token["t"].strip() else "")
+            parts.append(_ascii_punctuation(token.text) if token.text.strip() else "")
     return "".join(parts).strip()
 
 
@@ -105,7 +103,7 @@ def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
             _cell(value)
             for value in [
                 bookmark.zh,
-                pinyin_text(bookmark.tokens),
+                pinyin_text(bookmark.zh_tokens),
                 bookmark.en,
                 bookmark.note,
                 str(bookmark.article),
@@ -129,7 +127,7 @@ def apkg_bytes(bookmarks: Iterable[Bookmark], *, deck_name: str, user_id: int, a
                 model=ANKI_MODEL,
                 fields=[
                     escape(bookmark.zh, quote=False),
-                    escape(pinyin_text(bookmark.tokens), quote=False),
+                    escape(pinyin_text(bookmark.zh_tokens), quote=False),
                     escape(bookmark.en, quote=False),
                     escape(bookmark.note, quote=False).replace("\n", "<br>"),
                     f'<a href="{escape(link)}">{source}</a>',

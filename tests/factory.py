@@ -12,14 +12,7 @@ SEED_FILE = ROOT / "seeds" / "milley-tin-cup.txt"
 def import_seed(*, published: bool = True):
     """The seed article, parsed, aligned and annotated by the real pipeline."""
     parsed = parse_bytes(SEED_FILE.read_bytes())
-    return services.import_article(
-        slug="milley-tin-cup",
-        zh=parsed.zh,
-        en=parsed.en,
-        title_en=parsed.title_en,
-        title_zh=parsed.title_zh,
-        published=published,
-    ).article
+    return services.import_parsed(parsed=parsed, slug="milley-tin-cup", published=published).article
 
 
 def make_article(

@@ -302,10 +302,10 @@ def test_word_fix_shows_in_reader_popup_and_exports_and_survives_realignment(tea
     html = teacher_client.get(draft.get_absolute_url()).content.decode()
     assert "<rt>Cháo</rt>" in html
     assert "会<rt>huì</rt>议<rt>yì</rt></ruby>" in html and "参谋长联席会议" not in html
-    tokens = [t["t"] for s in Segment.objects.filter(pair__article=draft) for t in s.tokens]
+    tokens = [t.text for s in Segment.objects.filter(pair__article=draft) for t in s.annotated.zh]
     assert "参谋长联席会议" in tokens
     bookmark = Bookmark.objects.get()
-    assert any(t.get("py") == ["Cháo", "xiǎn"] for t in bookmark.tokens)
+    assert any(t.syllables == ("Cháo", "xiǎn") for t in bookmark.zh_tokens)
     client = Client()
     client.force_login(learner)
     csv = client.get(reverse("reader:bookmark_export", args=["csv"])).content.decode("utf-8-sig")
@@ -313,7 +313,7 @@ def test_word_fix_shows_in_reader_popup_and_exports_and_survives_realignment(tea
 
     alignment(teacher_client, draft, action="merge", position=0)
     merged = draft.pairs.get(position=0).segments.all()
-    assert any(t.get("py") == ["Cháo", "xiǎn"] for s in merged for t in s.tokens)
+    assert any(t.syllables == ("Cháo", "xiǎn") for s in merged for t in s.annotated.zh)
 
 
 def test_malformed_word_fix_is_refused_with_its_reason(teacher_client, draft):

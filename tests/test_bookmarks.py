@@ -95,7 +95,7 @@ def test_toggle_by_htmx_returns_the_new_button(seed_article):
     assert f'data-bookmark-for="{segment.pk}" aria-pressed="true"' in html
     bookmark = Bookmark.objects.get(user=learner)
     assert (bookmark.segment, bookmark.zh, bookmark.en) == (segment, segment.zh, segment.en)
-    assert bookmark.tokens == segment.tokens
+    assert bookmark.zh_tokens == segment.annotated.zh
 
     response = client.post(toggle_url(segment), headers={"HX-Request": "true"})
     assert 'aria-pressed="false"' in response.content.decode()

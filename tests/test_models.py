@@ -42,6 +42,6 @@ def test_segments_carry_pinyin_annotation(seed_article):
     segment = (
         Segment.objects.filter(pair__article=seed_article).order_by("pair__position", "position")
     ).first()
-    words = {token["t"]: token.get("py") for token in segment.annotation["tokens"]}
-    assert words["俄罗斯"] == ["é", "luó", "sī"]
-    assert words["。"] is None
+    words = {token.text: token.syllables for token in segment.annotated.zh}
+    assert words["俄罗斯"] == ("é", "luó", "sī")
+    assert words["。"] == ()

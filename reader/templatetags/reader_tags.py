@@ -21,10 +21,10 @@ def _indices(values: list[int]) -> str:
 
 @register.filter
 def ruby(tokens):
-    """Chinese tokens as ``<ruby>`` words, each character over its syllable; others as text.
+    """Chinese tokens (``annotation.ZhToken``) as ``<ruby>`` words, a syllable over each character.
 
-    ``[{"t": "银行", "py": ["yín", "háng"], "tn": [2, 2], "h": 3, "l": [8]}, {"t": "。"}]``
-    becomes ``<ruby class="w h3" data-t="22" data-i="0" data-l="8">银<rt>yín</rt>行<rt>háng</rt>
+    银行 (yín háng, HSK 3, linked to English token 8) and 。 become
+    ``<ruby class="w h3" data-t="22" data-i="0" data-l="8">银<rt>yín</rt>行<rt>háng</rt>
     </ruby>。`` (without the line break): one element per word, a syllable over
     each character, its HSK level as a class for level-aware pinyin, its
     tones in ``data-t`` (the script colours the characters from them when the
@@ -34,16 +34,15 @@ def ruby(tokens):
     """
     parts = []
     for i, token in enumerate(tokens):
-        text = token["t"]
-        syllables = token.get("py")
+        text, syllables = token.text, token.syllables
         if not syllables:
             parts.append(escape(text))
             continue
-        classes = f"w h{token['h']}" if "h" in token else "w"
-        tones = "".join(str(t) for t in token.get("tn", ()))
+        classes = f"w h{token.level}" if token.level is not None else "w"
+        tones = "".join(str(t) for t in token.tones)
         attrs = f' data-t="{tones}"' if len(tones) == len(text) else ""
-        if "l" in token:
-            attrs += f' data-i="{i}" data-l="{_indices(token["l"])}"'
+        if token.links:
+            attrs += f' data-i="{i}" data-l="{_indices(token.links)}"'
         if len(syllables) == len(text):
             inner = "".join(
                 f"{escape(char)}<rt>{escape(py)}</rt>"
@@ -61,15 +60,15 @@ def english(segment):
 
     Falls back to the plain text for segments saved without English tokens.
     """
-    en_tokens = segment.annotation.get("en")
+    en_tokens = segment.annotated.en
     if not en_tokens:
         return segment.en
     parts = []
     for j, token in enumerate(en_tokens):
-        text = escape(token["t"])
-        if "l" in token:
+        text = escape(token.text)
+        if token.links:
             parts.append(
-                f'<span class="ew" data-i="{j}" data-l="{_indices(token["l"])}">{text}</span>'
+                f'<span class="ew" data-i="{j}" data-l="{_indices(token.links)}">{text}</span>'
             )
         else:
             parts.append(text)

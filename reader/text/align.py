@@ -66,8 +66,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from reader.text.align_features import Unit, en_unit, merge_units, zh_unit
-from reader.text.sentences import split_en, split_zh
+from reader.text.align_features import Unit, merge_units
+from reader.text.analysis import Analysis
 
 __all__ = [
     "AlignmentError",
@@ -162,17 +162,23 @@ SENTENCE_PARAMS = Params(
 )
 
 
-def align_paragraphs(zh: list[str], en: list[str]) -> list[Bead]:
-    """Align Chinese paragraphs with English paragraphs; beads in reading order."""
-    return align_units(zh, en, PARAGRAPH_PARAMS)
+def align_paragraphs(zh: list[str], en: list[str], analysis: Analysis | None = None) -> list[Bead]:
+    """Align Chinese paragraphs with English paragraphs; beads in reading order.
+
+    ``analysis`` keeps the texts' words, sentences and features for the
+    steps that follow (sentence alignment, annotation), which need them too.
+    """
+    return align_units(zh, en, PARAGRAPH_PARAMS, analysis)
 
 
-def align_sentences(zh: list[str], en: list[str]) -> list[Bead]:
+def align_sentences(zh: list[str], en: list[str], analysis: Analysis | None = None) -> list[Bead]:
     """Align the sentences inside one paragraph pair; beads in reading order."""
-    return align_units(zh, en, SENTENCE_PARAMS)
+    return align_units(zh, en, SENTENCE_PARAMS, analysis)
 
 
-def align_units(zh: list[str], en: list[str], params: Params) -> list[Bead]:
+def align_units(
+    zh: list[str], en: list[str], params: Params, analysis: Analysis | None = None
+) -> list[Bead]:
     """Align two lists of texts with the given cost parameters."""
     if not zh and not en:
         raise AlignmentError("both sides are empty")
@@ -180,12 +186,14 @@ def align_units(zh: list[str], en: list[str], params: Params) -> list[Bead]:
         raise AlignmentError("the Chinese side is empty")
     if not en:
         raise AlignmentError("the English side is empty")
-    zu = [zh_unit(t) for t in zh]
-    eu = [en_unit(t) for t in en]
+    if analysis is None:
+        analysis = Analysis()
+    zu = [analysis.unit(t, "zh") for t in zh]
+    eu = [analysis.unit(t, "en") for t in en]
     aligner = _Aligner(zu, eu, params)
     beads = aligner.run()
     if params.refine:
-        beads = _Refiner(aligner, zh, en).refine(beads)
+        beads = _Refiner(aligner, zh, en, analysis).refine(beads)
     return beads
 
 
@@ -445,18 +453,21 @@ class _Refiner:
     beats the DP's reading by more than the priors say, the beads merge.
     """
 
-    def __init__(self, aligner: _Aligner, zh: list[str], en: list[str]) -> None:
-        self.a, self.zh, self.en = aligner, zh, en
+    def __init__(self, aligner: _Aligner, zh: list[str], en: list[str], analysis: Analysis) -> None:
+        self.a, self.zh, self.en, self.analysis = aligner, zh, en, analysis
         self._sent: dict[tuple[int, int], list[Unit]] = {}
+
+    def sentence_texts(self, side: int, idx: int) -> list[str]:
+        if side == 0:
+            return self.analysis.sentences(self.zh[idx], "zh")
+        return self.analysis.sentences(self.en[idx], "en")
 
     def sentences(self, side: int, idx: int) -> list[Unit]:
         key = (side, idx)
         units = self._sent.get(key)
         if units is None:
-            if side == 0:
-                units = [zh_unit(t) for t in split_zh(self.zh[idx])]
-            else:
-                units = [en_unit(t) for t in split_en(self.en[idx])]
+            lang = "zh" if side == 0 else "en"
+            units = [self.analysis.unit(t, lang) for t in self.sentence_texts(side, idx)]
             self._sent[key] = units = units or [self.a.zu[idx] if side == 0 else self.a.eu[idx]]
         return units
 
@@ -605,10 +616,10 @@ class _Refiner:
         # Confirm with the sentence aligner over the four paragraphs: a 2-2 bead
         # only if no sentence bead ends where the paragraphs end. (Otherwise the
         # cut was bought by an untranslated sentence or by short lines' lengths.)
-        zt = split_zh(self.zh[a]) + split_zh(self.zh[a + 1])
-        et = split_en(self.en[b]) + split_en(self.en[b + 1])
+        zt = self.sentence_texts(0, a) + self.sentence_texts(0, a + 1)
+        et = self.sentence_texts(1, b) + self.sentence_texts(1, b + 1)
         crossing = False
-        for zs, es in align_units(zt, et, SENTENCE_PARAMS):
+        for zs, es in align_units(zt, et, SENTENCE_PARAMS, self.analysis):
             if not zs or not es:
                 continue
             sides = {zs[0] < kz, zs[-1] < kz, es[0] < ke, es[-1] < ke}

@@ -166,10 +166,14 @@ def _name_keys(hanzi: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def zh_unit(text: str) -> Unit:
-    """Features of a Chinese paragraph or sentence (traditional characters work too)."""
+def zh_unit(text: str, tokens: list[str] | None = None) -> Unit:
+    """Features of a Chinese paragraph or sentence (traditional characters work too).
+
+    ``tokens`` are the text's words when they are known already (``split_words``).
+    """
     items: list[tuple[frozenset[str] | set[str], bool]] = []
-    tokens = split_words(text)
+    if tokens is None:
+        tokens = split_words(text)
     in_name = [False] * len(tokens)
     for i, j in names.name_runs(tokens):
         items.append((_name_keys("".join(tokens[i:j])), True))

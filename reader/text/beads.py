@@ -20,6 +20,23 @@ Bead = tuple[list[str], list[str]]
 
 SIDES = ("zh", "en")
 
+# A stored pair keeps each side's source paragraphs as one text, a line each.
+PARAGRAPH_SEPARATOR = "\n"
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """``["甲", "乙"]`` → ``"甲\\n乙"``: a side of a bead as it is stored."""
+    return PARAGRAPH_SEPARATOR.join(paragraphs)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """The stored side of a bead as its paragraphs; an empty side has none.
+
+    >>> split_paragraphs("甲\\n乙"), split_paragraphs("")
+    (['甲', '乙'], [])
+    """
+    return text.split(PARAGRAPH_SEPARATOR) if text else []
+
 
 class BeadError(ValueError):
     """An operation that does not apply to this bead (its message says why)."""

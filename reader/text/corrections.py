@@ -4,21 +4,22 @@ The segmenter and the pinyin are right most of the time; when they are
 not, a teacher fixes the article once and every sentence that has the
 word follows. Fixes are plain values applied to annotated tokens:
 
->>> from reader.text.pinyin import Token
->>> tokens = [Token("参谋", ["cān", "móu"], [1, 2]), Token("长", ["zhǎng"], [3])]
+>>> from reader.text.annotation import ZhToken
+>>> tokens = [ZhToken("参谋", ("cān", "móu"), (1, 2)), ZhToken("长", ("zhǎng",), (3,))]
 >>> [t.text for t in apply_corrections(tokens, [Correction("join", "参谋长")])]
 ['参谋长']
 >>> fixed = apply_corrections(tokens, [Correction("pinyin", "参谋", "cān mou")])
->>> fixed[0].pinyin, fixed[0].tones
-(['cān', 'mou'], [1, 5])
+>>> fixed[0].syllables, fixed[0].tones
+(('cān', 'mou'), (1, 5))
 >>> [t.text for t in apply_corrections(tokens, [Correction("split", "参谋", "参 谋")])]
 ['参', '谋', '长']
 """
 
 from dataclasses import dataclass
 
+from .annotation import ZhToken
 from .lang import is_han
-from .pinyin import Token, tone_numbers
+from .pinyin import tone_numbers
 
 KINDS = ("join", "split", "pinyin")
 
@@ -69,8 +70,13 @@ class Correction:
         return self.word in text
 
 
-def _join(tokens: list[Token], word: str) -> list[Token]:
-    out: list[Token] = []
+def _token(text: str, syllables) -> ZhToken:
+    syllables = tuple(syllables)
+    return ZhToken(text, syllables, tuple(tone_numbers(syllables)))
+
+
+def _join(tokens: list[ZhToken], word: str) -> list[ZhToken]:
+    out: list[ZhToken] = []
     i = 0
     while i < len(tokens):
         j, text = i, ""
@@ -78,8 +84,7 @@ def _join(tokens: list[Token], word: str) -> list[Token]:
             text += tokens[j].text
             j += 1
         if text == word and j - i > 1:
-            pinyin = [s for t in tokens[i:j] for s in t.pinyin]
-            out.append(Token(word, pinyin, tone_numbers(pinyin)))
+            out.append(_token(word, [s for t in tokens[i:j] for s in t.syllables]))
             i = j
         else:
             out.append(tokens[i])
@@ -87,21 +92,20 @@ def _join(tokens: list[Token], word: str) -> list[Token]:
     return out
 
 
-def _split(tokens: list[Token], word: str, parts: list[str]) -> list[Token]:
-    out: list[Token] = []
+def _split(tokens: list[ZhToken], word: str, parts: list[str]) -> list[ZhToken]:
+    out: list[ZhToken] = []
     for token in tokens:
         if token.text != word:
             out.append(token)
             continue
         at = 0
         for part in parts:
-            syllables = token.pinyin[at : at + len(part)]
-            out.append(Token(part, syllables, tone_numbers(syllables)))
+            out.append(_token(part, token.syllables[at : at + len(part)]))
             at += len(part)
     return out
 
 
-def apply_corrections(tokens: list[Token], corrections) -> list[Token]:
+def apply_corrections(tokens: list[ZhToken], corrections) -> list[ZhToken]:
     """The tokens with every fix applied, joins and splits first, then readings."""
     for fix in corrections:
         if fix.kind == "join":
@@ -109,7 +113,4 @@ def apply_corrections(tokens: list[Token], corrections) -> list[Token]:
         elif fix.kind == "split":
             tokens = _split(tokens, fix.word, fix.value.split())
     readings = {fix.word: fix.value.split() for fix in corrections if fix.kind == "pinyin"}
-    return [
-        Token(t.text, readings[t.text], tone_numbers(readings[t.text])) if t.text in readings else t
-        for t in tokens
-    ]
+    return [_token(t.text, readings[t.text]) if t.text in readings else t for t in tokens]

@@ -15,7 +15,7 @@ word, and a final possessive 's is a token of its own::
 
 ``lemma`` is the key under which an English word and the CC-CEDICT
 definition of its translation meet: irregular forms undone, an adverb's
--ly dropped, then the Snowball (Porter 2) stemmer, so the key need not
+-ly dropped, then the Snowball (Porter 2) stemmer (PyStemmer), so the key need not
 be a real word, only the same for every form::
 
     >>> lemma("told"), lemma("Approached"), lemma("children"), lemma("heavily") == lemma("heavy")
@@ -27,7 +27,7 @@ be a real word, only the same for every form::
 import re
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer
 
 __all__ = [
     "COMMON_VERBS",
@@ -146,7 +146,7 @@ def words(text: str) -> list[str]:
     return [token for token in tokenize(text) if is_word(token)]
 
 
-_stemmer = snowballstemmer.stemmer("english")
+_stemmer = Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=200_000)

@@ -5,8 +5,8 @@ read in four passes, each one correcting the one before::
 
     >>> annotate("我们去银行。")
     [('我们', ['wǒ', 'men']), ('去', ['qù']), ('银行', ['yín', 'háng']), ('。', [])]
-    >>> [t.as_dict() for t in annotate_tokens("银行。")]
-    [{'t': '银行', 'py': ['yín', 'háng'], 'tn': [2, 2]}, {'t': '。'}]
+    >>> [(t.text, t.syllables, t.tones) for t in annotate_tokens("银行。")]
+    [('银行', ('yín', 'háng'), (2, 2)), ('。', (), ())]
     >>> " ".join(s for _, syl in annotate("他还没还书，不是一个人。") for s in syl)
     'tā hái méi huán shū bú shì yí gè rén'
     >>> " ".join(s for _, syl in annotate("一个", sandhi=False) for s in syl)
@@ -34,40 +34,24 @@ without Han (punctuation, Latin words, numbers) get none.
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 
+from reader.text.annotation import ZhToken
 from reader.text.lang import is_han
 from reader.text.lexicon import HAN_RE, ZH_DIGITS, ZH_NUMERALS
 from reader.text.words import split_words, word_class
 
 __all__ = [
-    "Token",
     "annotate",
     "annotate_tokens",
+    "annotate_words",
     "char_readings",
     "readings",
     "tone_numbers",
 ]
-
-
-@dataclass
-class Token:
-    """One word of the text with its syllables and their tone numbers (5 = neutral)."""
-
-    text: str
-    pinyin: list[str]
-    tones: list[int]
-
-    def as_dict(self) -> dict:
-        """The compact form stored with a segment: ``{"t", "py", "tn"}``, or
-        ``{"t"}`` alone for a token without pinyin."""
-        if not self.pinyin:
-            return {"t": self.text}
-        return {"t": self.text, "py": self.pinyin, "tn": self.tones}
 
 
 def annotate(text: str, *, sandhi: bool = True) -> list[tuple[str, list[str]]]:
@@ -80,11 +64,16 @@ def annotate(text: str, *, sandhi: bool = True) -> list[tuple[str, list[str]]]:
     return list(zip(tokens, readings(tokens, sandhi=sandhi), strict=True))
 
 
-def annotate_tokens(text: str, *, sandhi: bool = True) -> list[Token]:
-    """Each word of ``text`` as a ``Token`` with syllables and tone numbers."""
+def annotate_tokens(text: str, *, sandhi: bool = True) -> list[ZhToken]:
+    """Each word of ``text`` as a token with its syllables and their tone numbers (5 = neutral)."""
+    return annotate_words(split_words(text), sandhi=sandhi)
+
+
+def annotate_words(words: list[str], *, sandhi: bool = True) -> list[ZhToken]:
+    """Words already cut from one sentence, read in context, as tokens with syllables and tones."""
     return [
-        Token(text=word, pinyin=syllables, tones=tone_numbers(syllables))
-        for word, syllables in annotate(text, sandhi=sandhi)
+        ZhToken(word, tuple(syllables), tuple(tone_numbers(syllables)))
+        for word, syllables in zip(words, readings(words, sandhi=sandhi), strict=True)
     ]
 
 
@@ -110,7 +99,7 @@ def char_readings(text: str, *, sandhi: bool = True) -> list[str]:
 _TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
 
-def tone_numbers(syllables: list[str]) -> list[int]:
+def tone_numbers(syllables) -> list[int]:
     """Tone number of each tone-marked syllable: ``['yín', 'men']`` -> ``[2, 5]``."""
     return [_tone(syllable) for syllable in syllables]
 

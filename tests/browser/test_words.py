@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def word_in(segment, text):
     """The index of the token ``text`` in the segment's annotation."""
-    return next(i for i, t in enumerate(segment.annotation["tokens"]) if t["t"] == text)
+    return next(i for i, t in enumerate(segment.annotated.zh) if t.text == text)
 
 
 def seed_segment(position):
@@ -23,7 +23,7 @@ def seed_segment(position):
 def word_locator(page, segment, text):
     index = word_in(segment, text)
     return page.locator(f"#seg-{segment.pk}-zh ruby.w").nth(
-        sum(1 for t in segment.annotation["tokens"][:index] if t.get("py"))
+        sum(1 for t in segment.annotated.zh[:index] if t.syllables)
     )
 
 
@@ -55,10 +55,10 @@ def test_popup_is_reached_by_keyboard(page, seed_url):
     page.keyboard.press("w")
     popup = page.locator("#gloss")
     expect(popup).to_be_visible()
-    first_word = segment.annotation["tokens"][0]["t"]
+    first_word = segment.annotated.zh[0].text
     expect(popup.locator(".gloss-word")).to_have_text(first_word)
     page.keyboard.press("ArrowRight")
-    second = next(t["t"] for t in segment.annotation["tokens"][1:] if t.get("py"))
+    second = next(t.text for t in segment.annotated.zh[1:] if t.syllables)
     expect(popup.locator(".gloss-word")).to_have_text(second)
     page.keyboard.press("Escape")
     expect(popup).to_be_hidden()

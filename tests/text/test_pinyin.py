@@ -9,7 +9,6 @@ import pytest
 
 from reader.text.lang import han_count
 from reader.text.pinyin import (
-    Token,
     annotate,
     annotate_tokens,
     char_readings,
@@ -106,21 +105,20 @@ def test_tone_numbers_with_neutral_tone_five():
     assert tone_numbers([]) == []
 
 
-def test_annotate_tokens_and_their_compact_dicts():
+def test_annotate_tokens_gives_syllables_and_tones():
     tokens = annotate_tokens("我们去银行。")
-    assert tokens[0] == Token(text="我们", pinyin=["wǒ", "men"], tones=[3, 5])
-    assert [token.as_dict() for token in tokens] == [
-        {"t": "我们", "py": ["wǒ", "men"], "tn": [3, 5]},
-        {"t": "去", "py": ["qù"], "tn": [4]},
-        {"t": "银行", "py": ["yín", "háng"], "tn": [2, 2]},
-        {"t": "。"},
+    assert [(t.text, t.syllables, t.tones) for t in tokens] == [
+        ("我们", ("wǒ", "men"), (3, 5)),
+        ("去", ("qù",), (4,)),
+        ("银行", ("yín", "háng"), (2, 2)),
+        ("。", (), ()),
     ]
 
 
-def test_latin_token_dict_has_text_only():
-    assert [token.as_dict() for token in annotate_tokens("ABC新闻")] == [
-        {"t": "ABC"},
-        {"t": "新闻", "py": ["xīn", "wén"], "tn": [1, 2]},
+def test_latin_tokens_have_no_syllables():
+    assert [(t.text, t.syllables) for t in annotate_tokens("ABC新闻")] == [
+        ("ABC", ()),
+        ("新闻", ("xīn", "wén")),
     ]
 
 
@@ -247,8 +245,8 @@ def test_citation_tones_without_sandhi(text, expected):
 
 
 def test_annotate_tokens_passes_the_sandhi_setting():
-    assert annotate_tokens("不是", sandhi=True)[0].tones == [2, 4]
-    assert annotate_tokens("不是", sandhi=False)[0].tones == [4, 4]
+    assert annotate_tokens("不是", sandhi=True)[0].tones == (2, 4)
+    assert annotate_tokens("不是", sandhi=False)[0].tones == (4, 4)
 
 
 def test_char_readings_has_one_item_per_character():

@@ -19,28 +19,28 @@ def test_every_sentence_becomes_a_segment_and_captions_stand_alone():
 
 
 def test_annotation_links_words_both_ways():
-    segment = pipeline.annotate_segment("普京用榴弹炮。", "Putin uses a howitzer.")
-    zh = {t["t"]: t.get("l", []) for t in segment.tokens}
-    en = [t["t"] for t in segment.en_tokens]
+    annotation = pipeline.annotate_segment("普京用榴弹炮。", "Putin uses a howitzer.").annotation
+    zh = {t.text: t.links for t in annotation.zh}
+    en = [t.text for t in annotation.en]
     assert [en[j] for j in zh["普京"]] == ["Putin"]
     assert [en[j] for j in zh["榴弹炮"]] == ["howitzer"]
-    back = segment.en_tokens[en.index("howitzer")]["l"]
-    assert [segment.tokens[i]["t"] for i in back] == ["榴弹炮"]
+    back = annotation.en[en.index("howitzer")].links
+    assert [annotation.zh[i].text for i in back] == ["榴弹炮"]
     assert "".join(en) == "Putin uses a howitzer."
 
 
 def test_citation_tones_are_a_choice():
     textbook = pipeline.annotate_segment("不是一个", "", pipeline.Options(tone_sandhi=True))
     citation = pipeline.annotate_segment("不是一个", "", pipeline.Options(tone_sandhi=False))
-    assert [t["py"] for t in textbook.tokens] == [["bú", "shì"], ["yí"], ["gè"]]
-    assert [t["py"] for t in citation.tokens] == [["bù", "shì"], ["yī"], ["gè"]]
+    assert [t.syllables for t in textbook.annotation.zh] == [("bú", "shì"), ("yí",), ("gè",)]
+    assert [t.syllables for t in citation.annotation.zh] == [("bù", "shì"), ("yī",), ("gè",)]
 
 
 def test_hsk_levels_follow_the_chosen_standard():
     new = pipeline.annotate_segment("银行", "", pipeline.Options(hsk_standard="2025"))
     old = pipeline.annotate_segment("银行", "", pipeline.Options(hsk_standard="2021"))
-    assert new.tokens[0]["h"] == 3
-    assert old.tokens[0]["h"] == 2
+    assert new.annotation.zh[0].level == 3
+    assert old.annotation.zh[0].level == 2
 
 
 @pytest.mark.parametrize(

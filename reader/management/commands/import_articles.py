@@ -76,14 +76,8 @@ class Command(BaseCommand):
             )
         parsed = parse_bytes(data)
         with transaction.atomic():
-            result = services.import_article(
-                slug=slug,
-                zh=parsed.zh,
-                en=parsed.en,
-                title_en=parsed.title_en or None,
-                title_zh=parsed.title_zh or None,
-                published=published,
-                source_hash=digest,
+            result = services.import_parsed(
+                parsed=parsed, slug=slug, published=published, source_hash=digest
             )
             # A dry run does every step, then throws the writes away, so
             # that its figures are exactly those a real run would save.
