@@ -2,10 +2,11 @@
 
 Prints, in order: alignment quality (ours beside a Gale-Church baseline,
 on tests/data/align and, when a ../shared checkout is beside the project,
-on its development sets), aligner speed and memory, pinyin accuracy beside
-pypinyin's default, segmentation coverage and word F1, word-link precision
-and recall, dictionary speed and memory, and the web benchmarks (gunicorn
-under wrk, worker memory, a soak). Each section measures its figures side
+on its development sets), aligner speed and memory, the whole save-time
+pipeline's time per 100 paragraphs now and at an earlier commit, pinyin
+accuracy beside pypinyin's default, segmentation coverage and word F1,
+word-link precision and recall, dictionary speed and memory, and the web
+benchmarks (gunicorn under wrk, worker memory, a soak). Each section measures its figures side
 by side in the same run; nothing here fails a build.
 """
 
@@ -18,6 +19,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import bench_align  # noqa: E402
 import bench_dictionary  # noqa: E402
+import bench_import  # noqa: E402
 import bench_pinyin  # noqa: E402
 import bench_segment  # noqa: E402
 import bench_wordalign  # noqa: E402
@@ -41,6 +43,8 @@ def main() -> None:
         align_eval.main([str(DEVSETS)])
     section("Aligner speed and memory")
     bench_align.main()
+    section("Import: the save-time pipeline, now and before")
+    bench_import.main()
     section("Pinyin in context")
     bench_pinyin.main()
     section("Segmentation for readers")
