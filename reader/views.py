@@ -12,9 +12,10 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpRespo
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, services
@@ -38,11 +39,6 @@ def safe_next(request, fallback="/"):
     return fallback
 
 
-def vary_on_htmx(response):
-    patch_vary_headers(response, ["HX-Request"])
-    return response
-
-
 @require_GET
 def article_list(request):
     articles = Article.objects.published().with_counts()
@@ -50,6 +46,7 @@ def article_list(request):
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def article_read(request, slug):
     """The reader; with htmx and ``?part=``, only that part of a long article's pairs."""
     try:
@@ -60,7 +57,7 @@ def article_read(request, slug):
     page = pages.article_page(request, slug, part, fragment=fragment)
     if page is None:
         raise Http404("No such article, or no such part of it.")
-    return vary_on_htmx(HttpResponse(page))
+    return HttpResponse(page)
 
 
 @require_GET
@@ -86,6 +83,7 @@ def about(request):
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def preferences_update(request):
     """Change reading preferences; fields left out of the POST keep their value.
 
@@ -105,11 +103,12 @@ def preferences_update(request):
     if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Trigger"] = json.dumps({"preferencesChanged": asdict(preferences)})
-        return vary_on_htmx(response)
+        return response
     return HttpResponseRedirect(safe_next(request), status=303)
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def bookmark_toggle(request, segment_id):
     """Bookmark a sentence, or remove the bookmark; answers with the new button.
 
@@ -140,12 +139,12 @@ def bookmark_toggle(request, segment_id):
         )
         login_url = f"{reverse('login')}?{urlencode({'next': in_article})}"
         if request.htmx:
-            return vary_on_htmx(HttpResponseClientRedirect(login_url))
+            return HttpResponseClientRedirect(login_url)
         return HttpResponseRedirect(login_url, status=303)
     bookmark = services.toggle_bookmark(user=request.user, segment=segment)
     if request.htmx:
-        context = {"seg": segment, "bookmarked_ids": {segment.pk} if bookmark else set()}
-        return vary_on_htmx(render(request, "reader/article_read.html#bookmark-button", context))
+        context = {"seg": segment, "bookmarked": bookmark is not None}
+        return render(request, "reader/article_read.html#bookmark-button", context)
     return HttpResponseRedirect(in_article, status=303)
 
 
@@ -173,16 +172,18 @@ def bookmark_list_context(request):
 
 @login_required
 @require_GET
+@vary_on_headers("HX-Request")
 def bookmark_list(request):
     template = "reader/bookmark_list.html"
     # htmx restoring history (Back) needs the whole page, not the region.
     if request.htmx and not request.htmx.history_restore_request:
         template += "#bookmark-list"
-    return vary_on_htmx(render(request, template, bookmark_list_context(request)))
+    return render(request, template, bookmark_list_context(request))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
 def bookmark_note(request, bookmark_id):
     """Show the note's form (GET) or save it (POST); inline with htmx, a page without."""
     bookmark = get_object_or_404(request.user.bookmarks.select_related("article"), pk=bookmark_id)
@@ -190,9 +191,7 @@ def bookmark_note(request, bookmark_id):
     if request.method == "POST" and form.is_valid():
         form.save()
         if request.htmx:
-            return vary_on_htmx(
-                render(request, "reader/bookmark_list.html#note", {"bookmark": bookmark})
-            )
+            return render(request, "reader/bookmark_list.html#note", {"bookmark": bookmark})
         return HttpResponseRedirect(
             f"{reverse('reader:bookmark_list')}#bookmark-{bookmark.pk}", status=303
         )
@@ -200,22 +199,18 @@ def bookmark_note(request, bookmark_id):
     if request.htmx:
         template = "reader/bookmark_list.html#note-form"
     status = 400 if form.errors and not request.htmx else 200
-    response = render(request, template, {"bookmark": bookmark, "form": form}, status=status)
-    return vary_on_htmx(response)
+    return render(request, template, {"bookmark": bookmark, "form": form}, status=status)
 
 
 @login_required
 @require_POST
+@vary_on_headers("HX-Request")
 def bookmark_delete(request, bookmark_id):
     bookmark = get_object_or_404(request.user.bookmarks, pk=bookmark_id)
     bookmark.delete()
     if request.htmx:
-        return vary_on_htmx(
-            render(
-                request,
-                "reader/bookmark_list.html#bookmark-list",
-                bookmark_list_context(request),
-            )
+        return render(
+            request, "reader/bookmark_list.html#bookmark-list", bookmark_list_context(request)
         )
     return HttpResponseRedirect(safe_next(request, reverse("reader:bookmark_list")), status=303)
 

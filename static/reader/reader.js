@@ -396,6 +396,32 @@
   showLinkedSentence();
   window.addEventListener("hashchange", showLinkedSentence);
 
+  // ---- The learner's state: sent with the page as data, applied here ----
+  // The page's sentences are the same for every reader (and cached); which of
+  // them this learner bookmarked comes as a JSON document beside them.
+
+  const stateElement = document.getElementById("learner-state");
+  const bookmarked = new Set(stateElement ? JSON.parse(stateElement.textContent).bookmarks : []);
+
+  function pressBookmarks(scope) {
+    scope.querySelectorAll("[data-bookmark-for]").forEach(function (button) {
+      if (bookmarked.has(Number(button.dataset.bookmarkFor))) {
+        button.setAttribute("aria-pressed", "true");
+      }
+    });
+  }
+  pressBookmarks(document);
+
+  // A toggle answers with the new button: remember what it says.
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    const button = event.target.matches && event.target.matches("[data-bookmark-for]")
+      ? event.target : null;
+    if (!button) return;
+    const id = Number(button.dataset.bookmarkFor);
+    if (button.getAttribute("aria-pressed") === "true") bookmarked.add(id);
+    else bookmarked.delete(id);
+  });
+
   // ---- Preferences: the server answers a change with an HX-Trigger event ----
 
   document.body.addEventListener("preferencesChanged", function (event) {
@@ -431,6 +457,7 @@
 
   // Content that htmx brings in gets the same treatment as the page.
   document.body.addEventListener("htmx:afterSwap", function (event) {
+    pressBookmarks(event.target);
     colourTones(event.target);
     addListenButtons(event.target);
   });
