@@ -2,11 +2,15 @@
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
+
 from reader import services
+from reader.models import Segment
 from reader.text.parse import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FILE = ROOT / "seeds" / "milley-tin-cup.txt"
+PASSWORD = "a-long-enough-passphrase-42"
 
 
 def import_seed(*, published: bool = True):
@@ -32,3 +36,16 @@ def make_article(
         title_zh=title_zh,
         published=published,
     ).article
+
+
+def make_learner(username: str = "mei"):
+    return get_user_model().objects.create_user(username=username, password=PASSWORD)
+
+
+def seed_segments(article) -> list[Segment]:
+    """The article's segments with Chinese, in reading order."""
+    return list(
+        Segment.objects.filter(pair__article=article)
+        .exclude(zh="")
+        .order_by("pair__position", "position")
+    )

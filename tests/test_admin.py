@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from reader import services
 from reader.models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
@@ -100,9 +101,9 @@ def test_pasting_both_halves_makes_an_aligned_draft_and_opens_its_alignment(teac
         article.slug
         == "top-us-general-describes-putin-with-tin-cup-in-hand-asking-north-korea-for-munitions"
     )
-    page = teacher_client.get(response["Location"]).content.decode()
-    assert page.count('class="unmatched"') == 2
-    assert "unmatched: no English" in page
+    page = teacher_client.get(response["Location"])
+    assertContains(page, 'class="unmatched"', count=2)
+    assertContains(page, "unmatched: no English")
     # The draft is a 404 for learners and visitors, a preview for teachers.
     assert Client().get(article.get_absolute_url()).status_code == 404
     assert teacher_client.get(article.get_absolute_url()).status_code == 200
@@ -128,8 +129,7 @@ def test_uploading_a_seed_file_works_too(teacher_client):
 )
 def test_bad_pasted_text_gets_a_clear_error_and_saves_nothing(teacher_client, data, message):
     response = add(teacher_client, **data)
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    assertContains(response, message)
     assert Article.objects.count() == 0
 
 
@@ -147,8 +147,7 @@ def test_bad_pasted_text_gets_a_clear_error_and_saves_nothing(teacher_client, da
 def test_bad_file_gets_a_clear_error_and_saves_nothing(teacher_client, content, message):
     upload = SimpleUploadedFile("bad.txt", content, content_type="text/plain")
     response = add(teacher_client, file=upload)
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    assertContains(response, message)
     assert Article.objects.count() == 0
 
 
@@ -169,10 +168,14 @@ def test_html_in_the_text_is_stored_as_text_and_shown_escaped(teacher_client):
         reverse("admin:reader_article_changelist"): False,  # titles only
     }
     for url, shows_body in pages.items():
-        html = teacher_client.get(url).content.decode()
-        assert "<script>alert(1)</script>" not in html and "<b>Script</b>" not in html
-        assert "&lt;b&gt;Script&lt;/b&gt;" in html
-        assert ("&lt;script&gt;alert(1)&lt;/script&gt;" in html) == shows_body
+        response = teacher_client.get(url)
+        assertNotContains(response, "<script>alert(1)</script>")
+        assertNotContains(response, "<b>Script</b>")
+        assertContains(response, "&lt;b&gt;Script&lt;/b&gt;")
+        if shows_body:
+            assertContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
+        else:
+            assertNotContains(response, "&lt;script&gt;alert(1)&lt;/script&gt;")
 
 
 # Fixing the alignment
@@ -223,8 +226,8 @@ def test_impossible_action_changes_nothing_and_says_why(teacher_client, draft):
     before = pair_texts(draft)
     response = alignment(teacher_client, draft, action="split", position=2)
     assert response.status_code == 302
-    page = teacher_client.get(response["Location"]).content.decode()
-    assert "Nothing changed: pair 3 holds one paragraph a side" in page
+    page = teacher_client.get(response["Location"])
+    assertContains(page, "Nothing changed: pair 3 holds one paragraph a side")
     for data in [
         {"action": "merge", "position": 13},
         {"action": "unmatch", "position": 99},
@@ -267,17 +270,19 @@ def test_publishing_makes_the_draft_readable(teacher_client, draft):
 def test_admin_list_shows_level_characters_pairs_unmatched_with_filters_and_search(
     teacher_client, draft
 ):
-    html = teacher_client.get(reverse("admin:reader_article_changelist")).content.decode()
-    assert "7–9" in html and "Draft" in html
-    row = html.split('class="field-__str__"')[1]
+    response = teacher_client.get(reverse("admin:reader_article_changelist"))
+    assertContains(response, "7–9")
+    assertContains(response, "Draft")
+    row = response.content.decode().split('class="field-__str__"')[1]
     assert f">{draft.zh_chars}<" in row and ">14<" in row and ">2<" in row
-    assert "By HSK level" in html and "By published" in html
+    assertContains(response, "By HSK level")
+    assertContains(response, "By published")
     found = teacher_client.get(reverse("admin:reader_article_changelist"), {"q": "tin cup"})
-    assert "Top US general" in found.content.decode()
+    assertContains(found, "Top US general")
     missing = teacher_client.get(reverse("admin:reader_article_changelist"), {"q": "banana"})
-    assert "Top US general" not in missing.content.decode()
+    assertNotContains(missing, "Top US general")
     level = teacher_client.get(reverse("admin:reader_article_changelist"), {"hsk": "1"})
-    assert "0 articles" in level.content.decode()
+    assertContains(level, "0 articles")
 
 
 def test_each_model_is_listed_in_the_admin(admin_client, draft):
@@ -299,9 +304,10 @@ def test_word_fix_shows_in_reader_popup_and_exports_and_survives_realignment(tea
     alignment(teacher_client, draft, action="publish")
     assert WordCorrection.objects.count() == 2
 
-    html = teacher_client.get(draft.get_absolute_url()).content.decode()
-    assert "<rt>Cháo</rt>" in html
-    assert "会<rt>huì</rt>议<rt>yì</rt></ruby>" in html and "参谋长联席会议" not in html
+    page = teacher_client.get(draft.get_absolute_url())
+    assertContains(page, "<rt>Cháo</rt>")
+    assertContains(page, "会<rt>huì</rt>议<rt>yì</rt></ruby>")
+    assertNotContains(page, "参谋长联席会议")
     tokens = [t.text for s in Segment.objects.filter(pair__article=draft) for t in s.annotated.zh]
     assert "参谋长联席会议" in tokens
     bookmark = Bookmark.objects.get()
@@ -320,11 +326,11 @@ def test_malformed_word_fix_is_refused_with_its_reason(teacher_client, draft):
     response = alignment(
         teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="chao"
     )
-    assert "give one syllable for each of the 2 characters" in response.content.decode()
+    assertContains(response, "give one syllable for each of the 2 characters")
     response = alignment(
         teacher_client, draft, action="correct", kind="split", word="朝鲜", value="朝 日"
     )
-    assert "the parts must spell 朝鲜" in response.content.decode()
+    assertContains(response, "the parts must spell 朝鲜")
     assert WordCorrection.objects.count() == 0
 
 
@@ -338,20 +344,17 @@ def test_hard_spots_count_learners_most_bookmarked_first_never_who(teacher_clien
         services.toggle_bookmark(user=user, segment=segments[1])
         if name == "a":
             services.toggle_bookmark(user=user, segment=segments[0])
-    html = teacher_client.get(
-        reverse("admin:reader_article_change", args=[draft.pk])
-    ).content.decode()
-    table = html.split('class="hard-spots"')[1]
+    response = teacher_client.get(reverse("admin:reader_article_change", args=[draft.pk]))
+    table = response.content.decode().split('class="hard-spots"')[1]
     assert table.index(segments[1].zh[:10]) < table.index(segments[0].zh[:10])
     assert '<td class="hard-count">3</td>' in table and '<td class="hard-count">1</td>' in table
-    assert "learner-a" not in html
+    assertNotContains(response, "learner-a")
 
 
 def test_pairs_and_segments_are_read_only_in_the_admin(teacher_client, draft):
     pair = ParagraphPair.objects.first()
     response = teacher_client.get(reverse("admin:reader_paragraphpair_change", args=[pair.pk]))
-    assert response.status_code == 200
-    assert 'name="_save"' not in response.content.decode()
+    assertNotContains(response, 'name="_save"')
     assert teacher_client.get(reverse("admin:reader_segment_add")).status_code == 403
 
 
@@ -362,9 +365,8 @@ def test_a_double_click_or_a_second_teacher_changes_nothing_twice(teacher_client
     after_first = pair_texts(draft)
     response = alignment(teacher_client, draft, action="merge", position=0, version=page_version)
     assert pair_texts(draft) == after_first
-    assert (
-        "the article changed since this page was loaded"
-        in teacher_client.get(response["Location"]).content.decode()
+    assertContains(
+        teacher_client.get(response["Location"]), "the article changed since this page was loaded"
     )
 
 
@@ -401,8 +403,7 @@ def test_an_article_with_learners_bookmarks_cannot_be_deleted(teacher_client, dr
     response = teacher_client.post(
         reverse("admin:reader_article_delete", args=[draft.pk]), {"post": "yes"}
     )
-    assert response.status_code == 200
-    assert "Cannot delete article" in response.content.decode()
+    assertContains(response, "Cannot delete article")
     assert Article.objects.filter(pk=draft.pk).exists()
     assert Bookmark.objects.count() == 1
 
@@ -416,6 +417,6 @@ def test_a_reading_fix_for_a_phrase_that_is_not_one_word_says_so(teacher_client,
         word="会见朝鲜",
         value="huì jiàn cháo xiǎn",
     )
-    assert "is not one word in this article" in response.content.decode()
-    assert "join it into one word first" in response.content.decode()
+    assertContains(response, "is not one word in this article")
+    assertContains(response, "join it into one word first")
     assert WordCorrection.objects.count() == 0

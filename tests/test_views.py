@@ -4,6 +4,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
 
 from reader.models import Segment
 from tests.factory import make_article
@@ -14,46 +15,45 @@ pytestmark = pytest.mark.django_db
 def test_list_shows_published_articles_with_level_and_length(client, seed_article):
     make_article(slug="draft-piece", title_en="Unfinished draft", published=False)
     response = client.get(reverse("reader:article_list"))
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "tin cup in hand" in html
-    assert seed_article.get_absolute_url() in html
-    assert "Unfinished draft" not in html
-    assert "14 paragraphs" in html
-    assert re.search(r"HSK (\d|7–9)", html)
+    assertContains(response, "tin cup in hand")
+    assertContains(response, seed_article.get_absolute_url())
+    assertNotContains(response, "Unfinished draft")
+    assertContains(response, "14 paragraphs")
+    assert re.search(r"HSK (\d|7–9)", response.content.decode())
 
 
 def test_list_empty_state_tells_how_to_add_articles(client):
     response = client.get(reverse("reader:article_list"))
-    assert "No articles yet" in response.content.decode()
+    assertContains(response, "No articles yet")
 
 
 def test_reader_shows_both_languages_side_by_side(client, seed_article):
     response = client.get(seed_article.get_absolute_url())
-    assert response.status_code == 200
+    assertContains(response, "<title>Top US general describes Putin")
+    assertContains(response, 'class="side side--zh" lang="zh-Hans"', count=14)
+    assertContains(response, 'class="side side--en" lang="en"', count=14)
     html = response.content.decode()
-    assert "<title>Top US general describes Putin" in html
-    assert html.count('class="side side--zh" lang="zh-Hans"') == 14
-    assert html.count('class="side side--en" lang="en"') == 14
     # Pinyin sits over the words, read in context.
     assert re.search(r'data-t="31"[^>]*>普<rt>pǔ</rt>京<rt>jīng</rt></ruby>', html)
     assert re.search(r'data-t="221"[^>]*>俄<rt>é</rt>罗<rt>luó</rt>斯<rt>sī</rt></ruby>', html)
 
 
 def test_reader_marks_caption_and_credit_as_unmatched(client, seed_article):
-    html = client.get(seed_article.get_absolute_url()).content.decode()
-    unmatched = re.findall(r'<section class="pair pair--no-en" id="pair-(\d+)"', html)
+    response = client.get(seed_article.get_absolute_url())
+    unmatched = re.findall(
+        r'<section class="pair pair--no-en" id="pair-(\d+)"', response.content.decode()
+    )
     assert unmatched == ["6", "7"]
-    assert html.count("Not in the English") == 2
+    assertContains(response, "Not in the English", count=2)
 
 
 def test_every_sentence_is_a_segment_with_both_sides_marked(client, seed_article):
-    html = client.get(seed_article.get_absolute_url()).content.decode()
+    response = client.get(seed_article.get_absolute_url())
     for segment in Segment.objects.filter(pair__article=seed_article):
         if segment.zh:
-            assert f'id="seg-{segment.pk}-zh" data-seg="{segment.pk}"' in html
+            assertContains(response, f'id="seg-{segment.pk}-zh" data-seg="{segment.pk}"')
         if segment.en:
-            assert f'id="seg-{segment.pk}-en" data-seg="{segment.pk}"' in html
+            assertContains(response, f'id="seg-{segment.pk}-en" data-seg="{segment.pk}"')
 
 
 def test_reader_escapes_article_text(client):
@@ -63,10 +63,10 @@ def test_reader_escapes_article_text(client):
         en=["He wrote <script>alert(1)</script>."],
         title_en="<b>Bold</b> claims",
     )
-    html = client.get(article.get_absolute_url()).content.decode()
-    assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;" in html
-    assert "&lt;b&gt;Bold&lt;/b&gt; claims" in html
+    response = client.get(article.get_absolute_url())
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertContains(response, "&lt;script&gt;")
+    assertContains(response, "&lt;b&gt;Bold&lt;/b&gt; claims")
 
 
 def test_draft_and_unknown_articles_are_not_found(client):
@@ -77,14 +77,14 @@ def test_draft_and_unknown_articles_are_not_found(client):
 
 def test_pinyin_choice_is_remembered_across_pages(client, seed_article):
     page = seed_article.get_absolute_url()
-    assert 'data-pinyin="all"' in client.get(page).content.decode()
+    assertContains(client.get(page), 'data-pinyin="all"')
     response = client.post(reverse("reader:preferences_update"), {"pinyin": "none", "next": page})
     assert response.status_code == 303
     assert response["Location"] == page
-    assert 'data-pinyin="none"' in client.get(page).content.decode()
-    assert 'data-pinyin="none"' in client.get(reverse("reader:article_list")).content.decode()
+    assertContains(client.get(page), 'data-pinyin="none"')
+    assertContains(client.get(reverse("reader:article_list")), 'data-pinyin="none"')
     client.post(reverse("reader:preferences_update"), {"pinyin": "all"})
-    assert 'data-pinyin="all"' in client.get(page).content.decode()
+    assertContains(client.get(page), 'data-pinyin="all"')
 
 
 def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(client):
@@ -101,8 +101,9 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
         }
     }
     assert "HX-Request" in response["Vary"]
-    html = client.get("/").content.decode()
-    assert 'data-pinyin="above" data-level="5" data-tones="on" data-mode="parallel"' in html
+    assertContains(
+        client.get("/"), 'data-pinyin="above" data-level="5" data-tones="on" data-mode="parallel"'
+    )
 
 
 @pytest.mark.parametrize(
@@ -110,10 +111,9 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
 )
 def test_bad_preferences_are_refused_with_a_message_and_change_nothing(client, data):
     response = client.post(reverse("reader:preferences_update"), data)
-    assert response.status_code == 400
-    assert "Preferences not saved" in response.content.decode()
-    assert list(data)[0] in response.content.decode()
-    assert 'data-pinyin="all" data-level="3"' in client.get("/").content.decode()
+    assertContains(response, "Preferences not saved", status_code=400)
+    assertContains(response, list(data)[0], status_code=400)
+    assertContains(client.get("/"), 'data-pinyin="all" data-level="3"')
 
 
 def test_learner_preferences_live_in_the_profile_and_follow_signup(client):
@@ -131,7 +131,7 @@ def test_learner_preferences_live_in_the_profile_and_follow_signup(client):
     assert profile.tone_colors is True
     other = Client()
     other.force_login(profile.user)
-    assert 'data-pinyin="none" data-level="4" data-tones="on"' in other.get("/").content.decode()
+    assertContains(other.get("/"), 'data-pinyin="none" data-level="4" data-tones="on"')
 
 
 def test_pinyin_choice_never_redirects_off_site(client):
@@ -148,50 +148,52 @@ def test_post_without_csrf_token_is_refused():
 
 
 def test_htmx_is_served_from_the_bundled_copy(client, seed_article):
-    html = client.get(seed_article.get_absolute_url()).content.decode()
+    response = client.get(seed_article.get_absolute_url())
+    html = response.content.decode()
     scripts = re.findall(r'<script[^>]*src="([^"]+)"', html)
     assert any("django_htmx/htmx" in src for src in scripts)
     assert all(src.startswith("/static/") for src in scripts)
     assert "http://" not in html.replace("http://testserver", "")
-    assert "https://" not in html
+    assertNotContains(response, "https://")
 
 
 def test_first_request_after_an_edit_shows_the_edit(client, seed_article):
     from reader import services
 
     url = seed_article.get_absolute_url()
-    assert "Vladivostok" in client.get(url).content.decode()
+    assertContains(client.get(url), "Vladivostok")
 
-    def gloss_the_city(beads):
+    def rename_the_city(beads):
         beads[4] = (beads[4][0], [beads[4][1][0].replace("Vladivostok", "Vladivostok (海参崴)")])
         return beads
 
-    services.realign_article(article=seed_article, edit=gloss_the_city)
-    assert "(海参崴)" in client.get(url).content.decode()
+    services.realign_article(article=seed_article, edit=rename_the_city)
+    assertContains(client.get(url), "(海参崴)")
     seed_article.refresh_from_db()
     seed_article.title_en = "A new title"
     seed_article.save()
-    assert "A new title" in client.get(url).content.decode()
+    assertContains(client.get(url), "A new title")
     services.add_correction(article=seed_article, kind="pinyin", word="普京", value="pǔ jìng")
-    assert "<rt>jìng</rt>" in client.get(url).content.decode()
+    assertContains(client.get(url), "<rt>jìng</rt>")
 
 
 def test_a_long_article_is_read_in_parts_loaded_as_the_reader_goes(client, seed_article, settings):
     settings.DUIZHAO_PAIRS_PER_PART = 5  # the seed's 14 pairs make 3 parts
     url = seed_article.get_absolute_url()
-    first = client.get(url).content.decode()
-    assert re.findall(r'id="pair-(\d+)"', first) == ["0", "1", "2", "3", "4"]
-    assert f'hx-get="{url}?part=2" hx-trigger="revealed"' in first
-    assert f'<a href="{url}?part=2">Continue reading: part 2 of 3</a>' in first
+    first = client.get(url)
+    assert re.findall(r'id="pair-(\d+)"', first.content.decode()) == ["0", "1", "2", "3", "4"]
+    assertContains(first, f'hx-get="{url}?part=2" hx-trigger="revealed"')
+    assertContains(first, f'<a href="{url}?part=2">Continue reading: part 2 of 3</a>')
     # htmx asks for the next part alone; a plain link gets a whole page.
     fragment = client.get(url, {"part": 2}, headers={"HX-Request": "true"})
     assert fragment.content.decode().startswith('<div class="pairs">')
     assert re.findall(r'id="pair-(\d+)"', fragment.content.decode()) == ["5", "6", "7", "8", "9"]
     assert "HX-Request" in fragment["Vary"]
-    page = client.get(url, {"part": 3}).content.decode()
-    assert "<!doctype html>" in page and f'<a href="{url}?part=2">← Part 2</a>' in page
-    assert re.findall(r'id="pair-(\d+)"', page) == ["10", "11", "12", "13"]
-    assert "Continue reading" not in page
+    page = client.get(url, {"part": 3})
+    assertContains(page, "<!doctype html>")
+    assertContains(page, f'<a href="{url}?part=2">← Part 2</a>')
+    assert re.findall(r'id="pair-(\d+)"', page.content.decode()) == ["10", "11", "12", "13"]
+    assertNotContains(page, "Continue reading")
     for bad in ["0", "4", "x", "-1"]:
         assert client.get(url, {"part": bad}).status_code == 404
 
@@ -214,33 +216,34 @@ def test_bookmark_links_open_the_part_that_holds_the_sentence(seed_article, sett
 def test_reader_page_gives_a_first_visitor_the_csrf_cookie_and_htmx_reads_it(client, seed_article):
     response = client.get(seed_article.get_absolute_url())
     assert "csrftoken" in response.cookies
-    html = response.content.decode()
     # The page itself carries no token, so that it can be served from cache;
     # the script sends the cookie's value as the X-CSRFToken header.
-    assert "csrfmiddlewaretoken" not in html and "hx-headers" not in html
+    assertNotContains(response, "csrfmiddlewaretoken")
+    assertNotContains(response, "hx-headers")
     again = client.get(seed_article.get_absolute_url())
     assert "csrftoken" not in again.cookies  # a returning visitor's cookie is left alone
 
 
 def test_settings_page_for_readers_without_javascript(client):
     page = client.get(reverse("reader:preferences_update"), {"next": "/about/"})
-    html = page.content.decode()
-    assert 'name="csrfmiddlewaretoken"' in html and 'value="/about/"' in html
+    assertContains(page, 'name="csrfmiddlewaretoken"')
+    assertContains(page, 'value="/about/"')
     response = client.post(
         reverse("reader:preferences_update"),
         {"pinyin": "above", "level": "6", "tone_colors": "", "mode": "test", "next": "/about/"},
     )
     assert response["Location"] == "/about/"
-    assert 'data-pinyin="above" data-level="6" data-tones="off" data-mode="test"' in (
-        client.get("/").content.decode()
+    assertContains(
+        client.get("/"), 'data-pinyin="above" data-level="6" data-tones="off" data-mode="test"'
     )
 
 
 def test_query_strings_do_not_change_the_reader_page(client, seed_article):
     url = seed_article.get_absolute_url()
-    plain = client.get(url).content.decode()
-    odd = client.get(url, {"utm_source": "x", "x": "<b>"}).content.decode()
-    assert 'href="/accounts/login/?next=/articles/milley-tin-cup/"' in odd
-    assert "utm_source" not in odd and "&lt;b&gt;" not in odd
+    plain = client.get(url)
+    odd = client.get(url, {"utm_source": "x", "x": "<b>"})
+    assertContains(odd, 'href="/accounts/login/?next=/articles/milley-tin-cup/"')
+    assertNotContains(odd, "utm_source")
+    assertNotContains(odd, "&lt;b&gt;")
     nonce = re.compile(r'nonce="[^"]*"')
-    assert nonce.sub("", plain) == nonce.sub("", odd)
+    assert nonce.sub("", plain.content.decode()) == nonce.sub("", odd.content.decode())

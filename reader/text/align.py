@@ -11,7 +11,7 @@ level also 1-3 / 3-1 / 1-4 / 2-3. A bead's cost is
                                           ≈ c · Chinese characters, variance s² per char
   − lexical evidence                      log-likelihood ratio of the words, numbers,
                                           names and quotes that find a partner across
-                                          (dictionary glosses, anchors, transliteration)
+                                          (dictionary translations, anchors, names)
 
 and one-sided beads cost a constant skip penalty, lower for paratext
 (captions, credits, bylines, datelines, "Related:" lines, recognised by
@@ -106,7 +106,7 @@ class Params:
     s2: float = 30.0  # variance of the English length per Chinese character
     c_weight: float = 0.5  # how far the document's own ratio pulls c
     length_weight: float = 1.0
-    # Lexical model, per item and per side/class (zh gloss, zh anchor, en gloss,
+    # Lexical model, per item and per side/class (zh word, zh anchor, en word,
     # en anchor): an item of a true pair finds its partner with probability
     # p1 = t + (1 − t)·p0, p0 = 1 − exp(−q·n) being the chance of a random hit
     # against the n items of the other side. A hit scores log(p1/p0), a miss
@@ -247,13 +247,13 @@ class _Aligner:
         """Cost (negative = evidence for) of ``unit``'s items, ``mask`` being its hits."""
         gain, loss = self._llr(side, n_other)
         anchors_hit = (mask & unit.anchor_mask).bit_count()
-        gloss_hit = mask.bit_count() - anchors_hit
+        word_hit = mask.bit_count() - anchors_hit
         anchors_miss = unit.n_anchors - anchors_hit
-        gloss_miss = unit.n_items - unit.n_anchors - gloss_hit
+        word_miss = unit.n_items - unit.n_anchors - word_hit
         return self.p.lexical_weight * (
-            gloss_miss * loss[0]
+            word_miss * loss[0]
             + anchors_miss * loss[1]
-            - gloss_hit * gain[0]
+            - word_hit * gain[0]
             - anchors_hit * gain[1]
         )
 
@@ -336,7 +336,7 @@ class _Aligner:
 
         The rate ``translated`` is what a faithful translation shows. In a free
         one (a novel whose names became meanings: 韦小宝 → Trinket) far fewer
-        words meet their gloss, every miss then costs as if the pair were
+        words meet their dictionary translation, every miss then costs as if the pair were
         unrelated, and a long true pair ends up dearer than skipping both sides.
         So estimate the rate on the first path's 1-1 beads (hits beyond chance),
         pull it half-way towards the default, and search again if it fell.

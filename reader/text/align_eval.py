@@ -38,7 +38,7 @@ from __future__ import annotations
 import json
 import math
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,8 +46,6 @@ from reader.text.align import Bead, _length_cost, align_paragraphs, align_senten
 from reader.text.align_features import text_length
 
 __all__ = ["counts", "split_runs", "gale_church", "Score", "evaluate_file", "main"]
-
-Aligner = Callable[[list[str], list[str]], list[Bead]]
 
 
 def split_runs(beads: Iterable) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

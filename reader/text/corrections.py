@@ -65,10 +65,6 @@ class Correction:
             if not all(s.isalpha() for s in syllables):
                 raise CorrectionError("pinyin is letters with tone marks, such as zhǎng")
 
-    def concerns(self, text: str) -> bool:
-        """Whether a sentence may be changed by this fix."""
-        return self.word in text
-
 
 def _token(text: str, syllables) -> ZhToken:
     syllables = tuple(syllables)

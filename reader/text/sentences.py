@@ -25,22 +25,13 @@ means a quotation is open).
 
 from reader.text.lang import is_han
 
-__all__ = ["split_en", "split_sentences", "split_zh"]
+__all__ = ["split_en", "split_zh"]
 
 _ZH_FINAL = "。！？；!?;…｡"
 _EN_FINAL = ".!?…"
 # Closing quotes and brackets that belong to the sentence before them.
 _CLOSERS = "”’」』）》〉】］)]}»"
 _OPENERS = "“‘「『（《〈【［([{«"
-
-
-def split_sentences(text: str, lang: str) -> list[str]:
-    """Split ``text`` into sentences; ``lang`` is ``"zh"`` or ``"en"``."""
-    if lang == "zh":
-        return split_zh(text)
-    if lang == "en":
-        return split_en(text)
-    raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
 
 
 def split_zh(text: str) -> list[str]:

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.text.sentences import split_en, split_sentences, split_zh
+from reader.text.sentences import split_en, split_zh
+
+SPLIT = {"zh": split_zh, "en": split_en}
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = json.loads((ROOT / "tests" / "data" / "seed-alignment.json").read_text(encoding="utf-8"))
@@ -123,14 +125,7 @@ def test_seed_quote_with_comma_does_not_split():
 @pytest.mark.parametrize("text", ["", "   ", "\n\t\u3000"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_blank_text_has_no_sentences(text, lang):
-    assert split_sentences(text, lang) == []
-
-
-def test_split_sentences_dispatches_on_language():
-    assert split_sentences("好。好。", "zh") == ["好。", "好。"]
-    assert split_sentences("Good. Good.", "en") == ["Good.", "Good."]
-    with pytest.raises(ValueError, match="unknown language"):
-        split_sentences("Good.", "fr")
+    assert SPLIT[lang](text) == []
 
 
 def _squeeze(text):
@@ -145,6 +140,6 @@ ALL_EN = [text for text, _ in EN_CASES] + GOLD["en"] + [GOLD["title_en"]]
     ("text", "lang"), [(t, "zh") for t in ALL_ZH] + [(t, "en") for t in ALL_EN]
 )
 def test_sentences_join_back_to_the_text_and_are_stripped(text, lang):
-    sentences = split_sentences(text, lang)
+    sentences = SPLIT[lang](text)
     assert _squeeze("".join(sentences)) == _squeeze(text)
     assert all(s and s == s.strip() for s in sentences)
