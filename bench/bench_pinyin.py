@@ -34,6 +34,7 @@ from timing import ms_per_thousand_chars  # noqa: E402
 
 from reader.text import pinyin as ours  # noqa: E402
 from reader.text.parse import parse_seed  # noqa: E402
+from reader.text.words import split_words  # noqa: E402
 
 POLYPHONES = ROOT / "tests" / "data" / "polyphones" / "polyphones.tsv"
 DEVSET = ROOT.parent / "shared" / "devsets" / "pinyin" / "cpp_dev_sample.jsonl"
@@ -90,7 +91,7 @@ def _plain(sentence: str) -> list[str]:
     """The reading before the context passes: words and pypinyin only."""
     out = [""] * len(sentence)
     pos = 0
-    tokens = ours.words(sentence)
+    tokens = split_words(sentence)
     for token, syllables in zip(tokens, ours._word_readings(tokens), strict=True):
         pos = sentence.index(token, pos)
         han = iter(syllables)
