@@ -76,7 +76,7 @@ def coverage(
 
 
 def jieba_words(text: str) -> list[str]:
-    return [t for t in segmenter._get_tokenizer().cut(text) if t.strip()]
+    return [t for t in segmenter.get_tokenizer().cut(text) if t.strip()]
 
 
 def load_gold(path: Path = SEGMENTATION) -> list[list[str]]:

@@ -52,6 +52,7 @@ __all__ = [
     "ensure_index",
     "lookup",
     "lookup_many",
+    "prefetch",
     "english_words",
     "is_word",
     "is_proper_name",
@@ -230,7 +231,8 @@ def _connection() -> sqlite3.Connection:
 
 
 def _clear_caches() -> None:
-    for fn in (_entries, is_proper_name, english_words):
+    _found.clear()
+    for fn in (is_word, is_proper_name, english_words):
         fn.cache_clear()
 
 
@@ -239,26 +241,24 @@ def _row_entry(row: tuple[str, str, str, str]) -> Entry:
     return Entry(simp, trad, pinyin, tuple(defs.split("/")))
 
 
-@lru_cache(maxsize=20_000)
+# Entries read so far, by headword (an empty tuple: not a headword). Bounded
+# by emptying it when full: the words of the next article come back cheaply.
+_found: dict[str, tuple[Entry, ...]] = {}
+_FOUND_MAX = 100_000
+
+
 def _entries(word: str) -> tuple[Entry, ...]:
-    rows = _connection().execute(
-        "SELECT simplified, traditional, pinyin, definitions FROM entry"
-        " WHERE headword = ? ORDER BY seq",
-        (word,),
-    )
-    return tuple(map(_row_entry, rows))
+    found = _found.get(word)
+    if found is None:
+        found = _read([word])[word]
+    return found
 
 
-def lookup(word: str) -> list[Entry]:
-    """All entries whose simplified or traditional headword is ``word`` (may be empty)."""
-    return list(_entries(word))
-
-
-def lookup_many(words: Iterable[str]) -> dict[str, list[Entry]]:
-    """``lookup`` for many words in a few queries: word → entries (words not found: [])."""
+def _read(words: list[str]) -> dict[str, tuple[Entry, ...]]:
+    """Entries of ``words`` from the index, a few queries for many words; remembered."""
     found: dict[str, list[Entry]] = {w: [] for w in words}
-    todo = list(found)
     con = _connection()
+    todo = list(found)
     for start in range(0, len(todo), 500):  # SQLite's default limit is 999 parameters
         chunk = todo[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -269,7 +269,34 @@ def lookup_many(words: Iterable[str]) -> dict[str, list[Entry]]:
         )
         for headword, *rest in rows:
             found[headword].append(_row_entry(tuple(rest)))
-    return found
+    if len(_found) + len(found) > _FOUND_MAX:
+        _found.clear()
+    result = {word: tuple(entries) for word, entries in found.items()}
+    _found.update(result)
+    return result
+
+
+def prefetch(words: Iterable[str]) -> None:
+    """Read the entries of many words at once, so that looking each of them up is free.
+
+    The segmenter calls it with a text's words and characters: one query for a
+    paragraph instead of one for every word.
+    """
+    missing = [word for word in set(words) if word not in _found]
+    if missing:
+        _read(missing)
+
+
+def lookup(word: str) -> list[Entry]:
+    """All entries whose simplified or traditional headword is ``word`` (may be empty)."""
+    return list(_entries(word))
+
+
+def lookup_many(words: Iterable[str]) -> dict[str, list[Entry]]:
+    """``lookup`` for many words in a few queries: word → entries (words not found: [])."""
+    words = list(words)
+    prefetch(words)
+    return {word: list(_entries(word)) for word in words}
 
 
 @lru_cache(maxsize=50_000)

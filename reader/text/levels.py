@@ -30,3 +30,8 @@ def label(level: int | None) -> str:
     if level is None:
         return ""
     return "7–9" if level >= 7 else str(level)
+
+
+def graded_words(standard: str = DEFAULT_STANDARD) -> list[str]:
+    """Every word the list grades, easiest levels first."""
+    return sorted(_levels(standard), key=_levels(standard).__getitem__)

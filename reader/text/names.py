@@ -22,12 +22,13 @@ pinyin transliteration and the English spelling it came from meet::
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from reader.text import dictionary
-from reader.text.lexicon import HAN_RE, NAME_DOTS, TRANSLIT_CHARS
+from reader.text.lexicon import NAME_DOTS, TRANSLIT_CHARS
 
 __all__ = [
     "edit_distance",
@@ -39,16 +40,13 @@ __all__ = [
     "name_skeleton_pinyin",
     "pinyin_syllables",
     "spelled_pinyin",
+    "toneless",
 ]
 
 
 def is_transliteration(token: str) -> bool:
-    """Whether every character of a Han token is one Chinese uses to transliterate names."""
-    return (
-        bool(token)
-        and HAN_RE.match(token) is not None
-        and all(char in TRANSLIT_CHARS for char in token)
-    )
+    """Whether every character of a token is one Chinese uses to transliterate names."""
+    return bool(token) and all(map(TRANSLIT_CHARS.__contains__, token))
 
 
 def name_runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -104,6 +102,12 @@ def is_name_entry(word: str) -> bool:
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance (rapidfuzz): ``edit_distance("LTS", "LS")`` is 1."""
     return Levenshtein.distance(a, b)
+
+
+def toneless(pinyin: str) -> str:
+    """Pinyin without tone marks, lower case, ü as v: ``toneless("Lǚ")`` is ``"lv"``."""
+    bare = unicodedata.normalize("NFD", pinyin.lower()).replace("u\u0308", "v")
+    return "".join(char for char in bare if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=100_000)

@@ -104,6 +104,7 @@ def tone_numbers(syllables) -> list[int]:
     return [_tone(syllable) for syllable in syllables]
 
 
+@lru_cache(maxsize=10_000)
 def _tone(syllable: str) -> int:
     for char in unicodedata.normalize("NFD", syllable):
         if char in _TONE_MARKS:
@@ -152,7 +153,7 @@ def _word(token: str) -> tuple[str, ...]:
         cedict = _cedict_reading(token)
         if cedict is not None and len(cedict) == len(syllables):
             return cedict
-    return tuple(syllables)
+    return syllables
 
 
 def _cedict_reading(word: str) -> tuple[str, ...] | None:
@@ -173,7 +174,8 @@ def _cedict_reading(word: str) -> tuple[str, ...] | None:
     return tuple(to_tone(s) if not s.endswith("5") else s[:-1].replace("v", "ü") for s in numbered)
 
 
-def _syllables(token: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def _syllables(token: str) -> tuple[str, ...]:
     """One syllable per Han character of ``token``, other characters skipped.
 
     Read as a whole first, so the phrase dictionary applies; if that does
@@ -182,11 +184,11 @@ def _syllables(token: str) -> list[str]:
     """
     han = HAN_RE.findall(token)
     if not han:
-        return []
+        return ()
     whole = lazy_pinyin(token, style=Style.TONE, errors=lambda chars: None)
     if len(whole) == len(han):
-        return whole
-    return [_citation(char) for char in han]
+        return tuple(whole)
+    return tuple(_citation(char) for char in han)
 
 
 @cache

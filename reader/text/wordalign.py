@@ -124,7 +124,7 @@ _MIN_SCORE = 0.5
 _STRONG = 0.75  # candidates at least this good are placed before the others
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     score: float
     zh: tuple[int, ...]  # positions among the Chinese words
@@ -132,8 +132,14 @@ class _Candidate:
     kind: str
 
 
-def link_words(zh_tokens: list[str], en_tokens: list[str]) -> list[tuple[int, int]]:
-    """Links (index into ``zh_tokens``, index into ``en_tokens``) between corresponding words."""
+def link_words(
+    zh_tokens: list[str], en_tokens: list[str], readings: list[tuple[str, ...]] | None = None
+) -> list[tuple[int, int]]:
+    """Links (index into ``zh_tokens``, index into ``en_tokens``) between corresponding words.
+
+    ``readings`` are the Chinese tokens' syllables when they are known (the
+    pipeline has them): names are then matched by the reading the page shows.
+    """
     zh_idx = [i for i, t in enumerate(zh_tokens) if _is_zh_word(t)]
     en_idx = [j for j, t in enumerate(en_tokens) if english.is_word(t)]
     if not zh_idx or not en_idx:
@@ -148,7 +154,9 @@ def link_words(zh_tokens: list[str], en_tokens: list[str]) -> list[tuple[int, in
     candidates += _dictionary_candidates(zh, zh_idx, en, en_next)
     candidates += _latin_candidates(zh, en)
     candidates += _number_candidates(zh_tokens, zh_idx, en)
-    candidates += _name_candidates(zh_tokens, zh, zh_idx, en)
+    candidates += _name_candidates(
+        zh_tokens, zh, zh_idx, en, None if readings is None else [readings[i] for i in zh_idx]
+    )
     candidates += _closed_class_candidates(zh, en)
 
     # Strong evidence first, then the weak (closed-class words, parts of
@@ -255,6 +263,13 @@ def _dictionary_candidates(
         for key, trust in english_keys(word):
             by_key.setdefault(key, []).append((j, trust))
     out: list[_Candidate] = []
+    joins = {
+        "".join(zh[i : i + n])
+        for i in range(len(zh))
+        for n in (2, 3)
+        if i + n <= len(zh) and zh_idx[i + n - 1] == zh_idx[i] + n - 1
+    }
+    dictionary.prefetch(joins)  # one query for all the candidate names below
     for i, token in enumerate(zh):
         if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
             continue
@@ -354,7 +369,11 @@ def _runs(positions: list[int]) -> list[list[int]]:
 
 
 def _name_candidates(
-    zh_tokens: list[str], zh: list[str], zh_idx: list[int], en: list[str]
+    zh_tokens: list[str],
+    zh: list[str],
+    zh_idx: list[int],
+    en: list[str],
+    readings: list[tuple[str, ...]] | None,
 ) -> list[_Candidate]:
     caps = [
         j
@@ -377,7 +396,10 @@ def _name_candidates(
     for i, token in enumerate(zh):
         if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
             continue
-        run = spelled.get(names.spelled_pinyin(token))
+        spelled_token = (
+            names.toneless("".join(readings[i])) if readings else names.spelled_pinyin(token)
+        )
+        run = spelled.get(spelled_token)
         if run and (len(token) > 1 or run[0] > 0):
             out.append(_Candidate(0.95, (i,), run, "pinyin"))
         elif len(token) > 1 and names.is_surname(token[0]) and dictionary.is_word(token[1:]):

@@ -41,7 +41,7 @@ _tokenizer: jieba.Tokenizer | None = None
 _lock = threading.Lock()
 
 
-def _get_tokenizer() -> jieba.Tokenizer:
+def get_tokenizer() -> jieba.Tokenizer:
     # Double-checked so that concurrent first requests load the
     # dictionary once; after that no lock is taken.
     global _tokenizer
@@ -62,7 +62,7 @@ def _word_tags() -> dict[str, str]:
     # table is read once, the first time a tag is asked for.
     from jieba.posseg import POSTokenizer
 
-    return POSTokenizer(_get_tokenizer()).word_tag_tab
+    return POSTokenizer(get_tokenizer()).word_tag_tab
 
 
 def word_class(word: str) -> str:
@@ -87,9 +87,14 @@ def split_words(text: str) -> list[str]:
 
 
 def _jieba_words(text: str) -> list[str]:
+    from reader.text.dictionary import prefetch
+
+    cut = list(get_tokenizer().cut(text, cut_all=False, HMM=True))
+    # Every later step looks these words up: read them from the dictionary at once.
+    prefetch([*cut, *text])
     tokens: list[str] = []
     other = []  # a run of jieba tokens without Han, re-cut as one string
-    for token in _get_tokenizer().cut(text, cut_all=False, HMM=True):
+    for token in cut:
         if HAN_RE.search(token):
             tokens.extend(_latin_tokens("".join(other)))
             other = []

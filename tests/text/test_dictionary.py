@@ -111,3 +111,16 @@ def test_concurrent_first_use_from_threads(tiny):
     assert len({(tuple(r[0]), r[1]) for r in results}) == 1 and len(results) == 8
     folder = dictionary.ensure_index().parent
     assert [p.name for p in folder.iterdir()] == [dictionary.ensure_index().name]  # no temp left
+
+
+def test_prefetched_words_are_looked_up_without_another_query(monkeypatch):
+    dictionary.configure()  # the default index, with nothing read yet
+    dictionary.prefetch(["银行", "榴弹炮", "不是一个词语吧"])
+    queries = []
+    real = dictionary._read
+    monkeypatch.setattr(dictionary, "_read", lambda words: queries.append(words) or real(words))
+    assert lookup("银行")[0].definitions[0] == "bank"
+    assert lookup("不是一个词语吧") == [] and is_word("榴弹炮")
+    assert queries == []
+    lookup("武器")
+    assert queries == [["武器"]]

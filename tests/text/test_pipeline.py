@@ -39,3 +39,15 @@ def test_hsk_levels_follow_the_chosen_standard():
     old = pipeline.annotate_segment("银行", "", pipeline.Options(hsk_standard="2021"))
     assert new.annotation.zh[0].level == 3
     assert old.annotation.zh[0].level == 2
+
+
+def test_warm_up_prepares_words_so_an_article_reads_them_from_memory(monkeypatch):
+    from reader.text import dictionary, translations
+
+    assert pipeline.warm_up(words=["银行", "榴弹炮", "不是词"]) == 3
+    assert translations.translations.cache_info().currsize >= 2
+    queries = []
+    real = dictionary._read
+    monkeypatch.setattr(dictionary, "_read", lambda words: queries.append(words) or real(words))
+    assert dictionary.english_words("榴弹炮") and dictionary.is_word("银行")
+    assert queries == []
