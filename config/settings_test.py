@@ -12,3 +12,10 @@ SECURE_SSL_REDIRECT = False
 # where they live, as in development.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The suite's worker does not prepare 22,500 words before each test's first job.
+DUIZHAO_WARM_UP = False
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory, so that a live server's threads, the task worker and
+    # the tests meet one database with SQLite's real locking.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405

@@ -13,11 +13,13 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django_htmx.http import HttpResponseClientRedirect
 
 from . import services
 from .forms import ArticleImportForm, CorrectionForm, PairTextForm
-from .models import Article, ParagraphPair, Segment, WordCorrection
+from .models import Article, Job, ParagraphPair, Segment, WordCorrection
 from .text import beads as bead_ops
 from .text import levels
 
@@ -105,21 +107,16 @@ class ArticleAdmin(admin.ModelAdmin):
         form = ArticleImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            article = services.import_parsed(
+            job = services.queue_import(
                 parsed=data["parsed"],
+                created_by=request.user,
                 slug=data["slug"] or None,
-                title_en=data["title_en"],
-                title_zh=data["title_zh"],
+                title_en=data["title_en"] or None,
+                title_zh=data["title_zh"] or None,
                 source=data["source"],
                 published=False,
-            ).article
-            self.log_addition(request, article, [{"added": {}}])
-            messages.success(
-                request,
-                f"“{article}” is aligned and saved as a draft. Check the pairs below, fix "
-                "what is off, then publish.",
             )
-            return HttpResponseRedirect(alignment_url(article))
+            return HttpResponseRedirect(job.get_absolute_url())
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -138,8 +135,47 @@ class ArticleAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.alignment_view),
                 name="reader_article_alignment",
             ),
+            path(
+                "jobs/<int:job_id>/",
+                self.admin_site.admin_view(self.job_view),
+                name="reader_article_job",
+            ),
             *super().get_urls(),
         ]
+
+    # ---- A background job: its progress, then where its work is ----
+
+    def job_view(self, request, job_id):
+        """How far a job has got, updating itself (htmx polls it); then on to the article.
+
+        A failed job shows its error and can be run again.
+        """
+        job = get_object_or_404(Job.objects.select_related("article"), pk=job_id)
+        if not self.has_change_permission(request, job.article):
+            raise PermissionDenied
+        if request.method == "POST":
+            if request.POST.get("action") == "retry" and job.status == Job.Status.FAILED:
+                services.retry_job(job)
+                messages.info(request, "The job is queued again.")
+            return HttpResponseRedirect(job.get_absolute_url())
+        if job.status == Job.Status.DONE and job.article is not None:
+            messages.success(request, _done_message(job))
+            done_url = alignment_url(job.article)
+            if request.htmx:
+                return HttpResponseClientRedirect(done_url)
+            return HttpResponseRedirect(done_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "job": job,
+            "title": job.get_kind_display(),
+            "waiting_long": job.status == Job.Status.QUEUED
+            and (timezone.now() - job.created).total_seconds() > 15,
+        }
+        template = "admin/reader/article/job.html"
+        if request.htmx:
+            template += "#job-status"
+        return TemplateResponse(request, template, context)
 
     def alignment_view(self, request, article_id):
         """The pairs side by side (GET); one change to them, named by ``action`` (POST)."""
@@ -177,6 +213,19 @@ class ArticleAdmin(admin.ModelAdmin):
             "corrections": article.corrections.all(),
         }
         return TemplateResponse(request, "admin/reader/article/alignment.html", context)
+
+
+def _done_message(job: Job) -> str:
+    article = job.article
+    if job.kind == Job.Kind.IMPORT:
+        state = "saved as a draft" if not article.published else "saved"
+        return (
+            f"“{article}” is aligned and {state}: {job.pairs} pairs, {job.segments_done} "
+            "sentence pairs. Check the pairs below, fix what is off, then publish."
+        )
+    if job.kind == Job.Kind.REALIGN:
+        return f"“{article}” is aligned again: {job.pairs} pairs; bookmarks kept."
+    return f"“{article}” is annotated again: {job.segments_done} sentence pairs."
 
 
 class AlignmentRequestError(ValueError):
@@ -261,6 +310,11 @@ def _remove_correction(model_admin, request, article):
     return HttpResponseRedirect(alignment_url(article, "corrections"))
 
 
+def _realign_all(model_admin, request, article):
+    job = services.queue_job(kind=Job.Kind.REALIGN, created_by=request.user, article=article)
+    return HttpResponseRedirect(job.get_absolute_url())
+
+
 def _set_published(published: bool):
     def action(model_admin, request, article):
         article.published = published
@@ -285,6 +339,7 @@ ALIGNMENT_ACTIONS = {
     "edit": _edit_pair,
     "correct": _add_correction,
     "uncorrect": _remove_correction,
+    "realign_all": _realign_all,
     "publish": _set_published(True),
     "unpublish": _set_published(False),
 }
@@ -318,6 +373,14 @@ class SegmentAdmin(ReadOnlyAlignmentAdmin):
     list_select_related = ["pair__article"]
     search_fields = ["zh", "en"]
     exclude = ["annotation"]
+
+
+@admin.register(Job)
+class JobAdmin(ReadOnlyAlignmentAdmin):
+    list_display = ["__str__", "kind", "status", "article", "created_by", "created", "finished"]
+    list_filter = ["kind", "status"]
+    list_select_related = ["article", "created_by"]
+    exclude = ["payload"]
 
 
 @admin.register(WordCorrection)

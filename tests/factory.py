@@ -1,5 +1,6 @@
 """Plain factory functions for the few models there are."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -49,3 +50,21 @@ def seed_segments(article) -> list[Segment]:
         .exclude(zh="")
         .order_by("pair__position", "position")
     )
+
+
+def run_worker() -> None:
+    """Run the queued background jobs now, with the real database worker, then return."""
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+
+@contextmanager
+def jobs_run():
+    """Run the jobs that the code inside queues, with the real worker, once it is done.
+
+    Needs a test that commits (``django_db(transaction=True)``): the worker,
+    like the real one, reads what was committed and opens its own transactions.
+    """
+    yield
+    run_worker()

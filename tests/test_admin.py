@@ -13,10 +13,11 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from reader import services
-from reader.models import Article, Bookmark, ParagraphPair, Segment, WordCorrection
-from tests.factory import SEED_FILE
+from reader.models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
+from tests.factory import SEED_FILE, jobs_run
 
-pytestmark = pytest.mark.django_db
+# The teacher's imports run in the background worker, which reads committed rows.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a-long-enough-passphrase-42"
 SEED_LINES = SEED_FILE.read_text(encoding="utf-8").splitlines()
@@ -42,7 +43,9 @@ def teacher_client(teacher):
 
 
 def add(client, **data):
-    return client.post(reverse("admin:reader_article_add"), data)
+    """Post the add form; the job it queues runs (with the real worker) before this returns."""
+    with jobs_run():
+        return client.post(reverse("admin:reader_article_add"), data)
 
 
 def alignment(client, article, **data):
@@ -93,7 +96,10 @@ def test_createteacher_without_a_terminal_asks_for_the_variable(monkeypatch):
 def test_pasting_both_halves_makes_an_aligned_draft_and_opens_its_alignment(teacher_client):
     response = add(teacher_client, zh_text=SEED_ZH, en_text=SEED_EN, source="ABC News")
     article = Article.objects.get()
-    assert response.status_code == 302
+    job = Job.objects.get()
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert (job.status, job.article, job.pairs, job.pairs_done) == ("done", article, 14, 14)
+    response = teacher_client.get(job.get_absolute_url())
     assert response["Location"] == reverse("admin:reader_article_alignment", args=[article.pk])
     assert not article.published
     assert article.title_en.startswith("Top US general")
@@ -124,7 +130,7 @@ def test_uploading_a_seed_file_works_too(teacher_client):
         ({"zh_text": "", "en_text": SEED_EN}, "The Chinese text is empty"),
         ({"zh_text": SEED_EN, "en_text": SEED_EN}, "hardly any Chinese"),
         ({"zh_text": SEED_ZH, "en_text": SEED_ZH}, "is not English"),
-        ({"zh_text": "\n".join(["中文段落。"] * 5001), "en_text": "One."}, "limit is 5000"),
+        ({"zh_text": "\n".join(["中文段落。"] * 5001), "en_text": "One."}, "limit is 5,000"),
     ],
 )
 def test_bad_pasted_text_gets_a_clear_error_and_saves_nothing(teacher_client, data, message):

@@ -13,10 +13,14 @@ ending like a sentence. Both titles may also stand together at the top
 >>> a.title_en, a.title_zh, a.zh, a.en
 ('Putin meets Kim', '', ['普京已经接近朝鲜。'], ['Putin has approached North Korea.'])
 
-Anything else (an empty file, a missing side, languages interleaved)
-raises ``SeedFormatError`` with a message a teacher can act on.
+Anything else (an empty file, a missing side, languages interleaved, a
+control character such as NUL, too many bytes or paragraphs) raises
+``SeedFormatError`` with a message a teacher can act on. Two sides that
+parse but can hardly be one article (thousands of paragraphs against a
+handful) get a warning from ``mismatch`` for the teacher to confirm.
 """
 
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -24,13 +28,23 @@ from dataclasses import dataclass
 from reader.text.lang import han_count, has_letters, is_chinese
 
 __all__ = [
+    "MAX_BYTES",
+    "MAX_PARAGRAPHS",
     "ParsedArticle",
     "SeedFormatError",
+    "check_limits",
+    "check_size",
     "decode",
+    "mismatch",
     "parse_bytes",
     "parse_seed",
     "parse_sides",
 ]
+
+# What one article may be: its file (or two pasted texts together) in bytes of
+# UTF-8, and each side's paragraphs.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_PARAGRAPHS = 5000
 
 
 class SeedFormatError(ValueError):
@@ -104,6 +118,81 @@ def parse_bytes(data: bytes) -> ParsedArticle:
     return parse_seed(decode(data))
 
 
+def check_size(size: int, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a text of more than ``max_bytes`` bytes (of UTF-8), naming both sizes."""
+    if size > max_bytes:
+        # Rounded up, so that a text just over the limit never reads as equal to it.
+        over = math.ceil(size / 2**20 * 10) / 10
+        raise SeedFormatError(f"the text is {over:g} MB; the limit is {_megabytes(max_bytes)}")
+
+
+def check_limits(parsed: "ParsedArticle", max_paragraphs: int = MAX_PARAGRAPHS) -> None:
+    """Refuse an article with more than ``max_paragraphs`` paragraphs on a side."""
+    for name, paragraphs in (("Chinese", parsed.zh), ("English", parsed.en)):
+        if len(paragraphs) > max_paragraphs:
+            raise SeedFormatError(
+                f"the {name} side has {len(paragraphs):,} paragraphs; the limit is "
+                f"{max_paragraphs:,}"
+            )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:g} MB"
+
+
+# Translations keep roughly the same number of paragraphs (a few captions
+# and merges aside) and about 3 English characters per Chinese one (1.6 to 5
+# across the evaluation texts); past these bounds the sides are likely not
+# each other's translation, or one is cut short.
+_PARAGRAPH_RATIO = 4
+_PARAGRAPH_SLACK = 10
+_LENGTH_RATIO = (0.6, 12.0)
+
+
+def mismatch(parsed: "ParsedArticle") -> str | None:
+    """A warning when the two sides can hardly be one article; None when they can.
+
+    >>> mismatch(ParsedArticle("", "", ["一段。"] * 200, ["One paragraph."] * 9))[:48]
+    'The Chinese has 200 paragraphs and the English 9'
+    >>> mismatch(ParsedArticle("", "", ["我们去银行。"], ["We go to the bank."])) is None
+    True
+    """
+    nz, ne = len(parsed.zh), len(parsed.en)
+    few, many = sorted((nz, ne))
+    if many > _PARAGRAPH_RATIO * few + _PARAGRAPH_SLACK:
+        return (
+            f"The Chinese has {nz:,} paragraphs and the English {ne:,}: the two sides may not "
+            "be one article, or one of them may be cut short."
+        )
+    han = han_count("".join(parsed.zh))
+    latin = sum(len(p) for p in parsed.en)
+    if han >= 200 and not _LENGTH_RATIO[0] <= latin / han <= _LENGTH_RATIO[1]:
+        return (
+            f"The Chinese has {han:,} characters and the English {latin:,}, far from what a "
+            "translation has (about three English letters for each Chinese character): the "
+            "two sides may not be one article."
+        )
+    return None
+
+
+# C0 and C1 control characters other than tab and line ends (and the
+# separators Unicode uses for lines): a sign of a binary or broken file.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _refuse_control_characters(text: str) -> None:
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    char = found.group()
+    line = text.count("\n", 0, found.start()) + 1
+    name = {"\x00": "NUL", "\x7f": "DEL"}.get(char, "a control character")
+    raise SeedFormatError(
+        f"line {line} holds {name} (U+{ord(char):04X}), which is not text: save the file "
+        "as plain UTF-8 text and try again"
+    )
+
+
 # str.strip() already removes the full-width space U+3000; these are the
 # invisible characters it keeps that editors and web pages leave behind.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
@@ -122,6 +211,7 @@ _TITLE_SHARE = 0.6
 
 def parse_seed(text: str) -> ParsedArticle:
     """Split a seed file's text into titles and the two sides' paragraphs."""
+    _refuse_control_characters(text)
     lines = _lines(text)
     if not lines:
         raise SeedFormatError("the file is empty")
@@ -168,6 +258,10 @@ def parse_sides(zh_text: str, en_text: str) -> ParsedArticle:
     sides: dict[str, list[str]] = {}
     titles = {"zh": "", "en": ""}
     for lang, text, name in (("zh", zh_text, "Chinese"), ("en", en_text, "English")):
+        try:
+            _refuse_control_characters(text)
+        except SeedFormatError as error:
+            raise SeedFormatError(f"the {name} text: {error}") from None
         paragraphs = [line for _, line in _lines(text)]
         if not paragraphs:
             raise SeedFormatError(f"the {name} text is empty")

@@ -16,7 +16,8 @@ ZhToken(text='银行', syllables=('yín', 'háng'), tones=(2, 2), level=3, links
 EnToken(text='bank', links=(2,))
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from . import align, english, levels, pinyin, wordalign
 from .analysis import Analysis
@@ -52,6 +53,16 @@ class PairData:
     @property
     def is_unmatched(self) -> bool:
         return not self.zh or not self.en
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far ``build_pairs`` has got: paragraphs aligned, pairs and segments annotated."""
+
+    paragraphs: int  # Chinese and English paragraphs, all aligned by the first report
+    pairs: int  # the paragraph pairs they make
+    pairs_done: int = 0  # pairs whose sentences are aligned and annotated
+    segments: int = 0  # sentence pairs annotated so far
 
 
 def annotate_segment(
@@ -126,20 +137,33 @@ def build_segments(
     ]
 
 
-def build_pairs(zh: list[str], en: list[str], options: Options = Options()) -> list[PairData]:
-    """Align paragraphs, then sentences inside each pair; annotate every segment."""
+def build_pairs(
+    zh: list[str],
+    en: list[str],
+    options: Options = Options(),
+    progress: Callable[[Progress], None] | None = None,
+) -> list[PairData]:
+    """Align paragraphs, then sentences inside each pair; annotate every segment.
+
+    ``progress``, when given, is told how far the work has got: once the
+    paragraphs are aligned, and after each pair's sentences are annotated.
+    """
     analysis = Analysis()
+    beads = align.align_paragraphs(zh, en, analysis)
+    done = Progress(paragraphs=len(zh) + len(en), pairs=len(beads))
+    if progress:
+        progress(done)
     pairs = []
-    for zh_idx, en_idx in align.align_paragraphs(zh, en, analysis):
+    for zh_idx, en_idx in beads:
         zh_paras = [zh[i] for i in zh_idx]
         en_paras = [en[j] for j in en_idx]
+        segments = build_segments(zh_paras, en_paras, options, analysis)
         pairs.append(
-            PairData(
-                zh=join_paragraphs(zh_paras),
-                en=join_paragraphs(en_paras),
-                segments=build_segments(zh_paras, en_paras, options, analysis),
-            )
+            PairData(zh=join_paragraphs(zh_paras), en=join_paragraphs(en_paras), segments=segments)
         )
+        done = replace(done, pairs_done=len(pairs), segments=done.segments + len(segments))
+        if progress:
+            progress(done)
     return pairs
 
 

@@ -48,3 +48,35 @@ def page(new_context):
 def seed_url(live_server, transactional_db):
     article = import_seed()
     return live_server.url + article.get_absolute_url()
+
+
+@pytest.fixture
+def task_worker(transactional_db):
+    """The real database task worker (django-tasks-db's), running beside the live server."""
+    import threading
+
+    from django.db import connections
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="browser-tests",
+        excluded_queue_names=[],
+    )
+
+    def run():
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    yield worker
+    worker.running = False
+    thread.join(timeout=30)

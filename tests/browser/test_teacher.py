@@ -1,6 +1,7 @@
 """A teacher adds the seed article in the admin, fixes a bead and publishes; a learner reads it."""
 
 import os
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.browser
 PASSWORD = "a-long-enough-passphrase-42"
 
 
-def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, transactional_db):
+def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, task_worker):
     os.environ["DJANGO_TEACHER_PASSWORD"] = PASSWORD
     try:
         call_command("createteacher", "wang")
@@ -32,6 +33,11 @@ def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, tra
     teacher.fill("#id_en_text", "\n".join(lines[14:]))
     teacher.fill("#id_source", "ABC News, 11 September 2023")
     teacher.click("text=Align and check")
+
+    # The page answers at once and follows the background job, then opens the alignment.
+    expect(teacher.locator("#job-status")).to_be_visible()
+    expect(teacher).to_have_url(re.compile(r"/admin/reader/article/\d+/alignment/$"))
+    expect(teacher.locator(".messagelist")).to_contain_text("14 pairs")
 
     # The alignment side by side: caption and credit unmatched, a draft.
     expect(teacher.locator(".status-draft")).to_have_text("Draft")

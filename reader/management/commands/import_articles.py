@@ -5,21 +5,34 @@ extension. Importing the same file again changes nothing (its SHA-256 is
 kept with the article); importing a changed file replaces the article's
 text and alignment, moving learners' bookmarks with their sentences, but
 keeps a teacher's choice of published or draft, and titles the file lacks.
-A bad file is reported with the reason and skipped, and the command then
-exits non-zero.
+
+Each file is one background job (``reader.models.Job``): run here, one
+after the other, or with ``--queue`` handed to the task worker. The work is
+done outside any transaction and written in one short transaction at its
+end, so learners reading meanwhile never wait for an import. A bad file is
+reported with the reason and skipped, the others still import, and the
+command then exits non-zero.
 """
 
 import hashlib
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError
 from django.utils.text import slugify
 
 from reader import services
-from reader.models import Article, Segment
+from reader.models import Article, Job, Segment
 from reader.text.align import AlignmentError
-from reader.text.parse import SeedFormatError, parse_bytes
+from reader.text.parse import (
+    MAX_BYTES,
+    MAX_PARAGRAPHS,
+    SeedFormatError,
+    check_limits,
+    check_size,
+    mismatch,
+    parse_bytes,
+)
 
 SEED_SUFFIXES = {".txt"}
 
@@ -47,13 +60,35 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="parse and align, but save nothing"
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="hand the imports to the background worker instead of running them here",
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=MAX_BYTES,
+            help=f"largest file taken, in bytes (default {MAX_BYTES:,}, as in the admin)",
+        )
+        parser.add_argument(
+            "--max-paragraphs",
+            type=int,
+            default=MAX_PARAGRAPHS,
+            help=f"most paragraphs a side (default {MAX_PARAGRAPHS:,}, as in the admin)",
+        )
+        parser.add_argument(
+            "--confirm-mismatch",
+            action="store_true",
+            help="import files whose two sides look too different to be one article",
+        )
 
-    def handle(self, *args, paths, draft, dry_run, **options):
+    def handle(self, *args, paths, **options):
         failures = 0
         for path in seed_files(paths):
             try:
-                line = self.import_file(path, published=False if draft else None, dry_run=dry_run)
-            except (OSError, SeedFormatError, AlignmentError) as error:
+                line = self.import_file(path, **options)
+            except (OSError, SeedFormatError, AlignmentError, DatabaseError) as error:
                 failures += 1
                 self.stderr.write(self.style.ERROR(f"{path}: not imported: {error}"))
             else:
@@ -61,11 +96,12 @@ class Command(BaseCommand):
         if failures:
             raise CommandError(f"{failures} file(s) could not be imported")
 
-    def import_file(self, path: Path, *, published: bool | None, dry_run: bool) -> str:
+    def import_file(self, path: Path, *, draft, dry_run, queue, **options) -> str:
         slug = slugify(path.stem)
         if not slug:
             raise SeedFormatError("the file name gives no usable slug")
         data = path.read_bytes()
+        check_size(len(data), options["max_bytes"])
         digest = hashlib.sha256(data).hexdigest()
         same = Article.objects.with_counts().filter(slug=slug, source_hash=digest).first()
         if same is not None:
@@ -75,16 +111,33 @@ class Command(BaseCommand):
                 f"{same.unmatched_count} unmatched (unchanged)"
             )
         parsed = parse_bytes(data)
-        with transaction.atomic():
-            result = services.import_parsed(
-                parsed=parsed, slug=slug, published=published, source_hash=digest
-            )
-            # A dry run does every step, then throws the writes away, so
-            # that its figures are exactly those a real run would save.
-            transaction.set_rollback(dry_run)
-        verb = "would be " if dry_run else ""
-        verb += "created" if result.created else "updated"
-        return (
-            f"{slug}: {result.pairs} pairs, {result.segments} segments, "
-            f"{result.unmatched} unmatched ({verb})"
+        check_limits(parsed, options["max_paragraphs"])
+        warning = mismatch(parsed)
+        if warning and not options["confirm_mismatch"]:
+            raise SeedFormatError(f"{warning} (--confirm-mismatch imports it anyway)")
+        exists = Article.objects.filter(slug=slug).exists()
+        if dry_run:
+            result = services.preview_import(parsed)
+            verb = "would be " + ("updated" if exists else "created")
+            return self.figures(slug, result.pairs, result.segments, result.unmatched, verb)
+        job = services.queue_import(
+            parsed=parsed,
+            slug=slug,
+            published=False if draft else None,
+            source_hash=digest,
+            enqueue=queue,
         )
+        if queue:
+            return f"{slug}: queued as job {job.pk}"
+        job = services.run_job(job.pk)
+        if job.status == Job.Status.FAILED:
+            raise SeedFormatError(job.error)
+        unmatched = (
+            job.article.pairs.filter(zh="").count() + job.article.pairs.filter(en="").count()
+        )
+        verb = "updated" if exists else "created"
+        return self.figures(slug, job.pairs, job.segments_done, unmatched, verb)
+
+    @staticmethod
+    def figures(slug: str, pairs: int, segments: int, unmatched: int, verb: str) -> str:
+        return f"{slug}: {pairs} pairs, {segments} segments, {unmatched} unmatched ({verb})"

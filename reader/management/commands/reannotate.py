@@ -2,14 +2,15 @@
 
 ``manage.py reannotate`` redoes pinyin, HSK levels and word links of every
 segment (or of the articles named by slug) without re-aligning anything,
-so bookmarks stay exactly where they are.
+so bookmarks stay exactly where they are. Each article is one background
+job, run here one after the other or, with ``--queue``, by the worker; the
+work is done outside any transaction and written at its end.
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from reader import services
-from reader.models import Article, Segment
+from reader.models import Article, Job, Segment
 
 
 class Command(BaseCommand):
@@ -18,18 +19,34 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("slugs", nargs="*", help="articles to redo (default: all)")
         parser.add_argument("--dry-run", action="store_true", help="count, but save nothing")
+        parser.add_argument(
+            "--queue", action="store_true", help="hand the work to the background worker"
+        )
 
-    def handle(self, *args, slugs, dry_run, **options):
-        articles = Article.objects.all()
+    def handle(self, *args, slugs, dry_run, queue, **options):
+        articles = Article.objects.order_by("slug")
         if slugs:
             articles = articles.filter(slug__in=slugs)
             missing = set(slugs) - set(articles.values_list("slug", flat=True))
             if missing:
                 raise CommandError(f"no article with slug {', '.join(sorted(missing))}")
+        failures = 0
         for article in articles:
-            segments = Segment.objects.filter(pair__article=article)
-            with transaction.atomic():
-                count = services.reannotate(segments)
-                transaction.set_rollback(dry_run)
-            note = " (dry run)" if dry_run else ""
-            self.stdout.write(self.style.SUCCESS(f"{article.slug}: {count} segments{note}"))
+            if dry_run:
+                count = Segment.objects.filter(pair__article=article).count()
+                self.stdout.write(self.style.SUCCESS(f"{article.slug}: {count} segments (dry run)"))
+                continue
+            job = services.queue_job(kind=Job.Kind.REANNOTATE, article=article, enqueue=queue)
+            if queue:
+                self.stdout.write(self.style.SUCCESS(f"{article.slug}: queued as job {job.pk}"))
+                continue
+            job = services.run_job(job.pk)
+            if job.status == Job.Status.FAILED:
+                failures += 1
+                self.stderr.write(self.style.ERROR(f"{article.slug}: {job.error}"))
+            else:
+                self.stdout.write(
+                    self.style.SUCCESS(f"{article.slug}: {job.segments_done} segments")
+                )
+        if failures:
+            raise CommandError(f"{failures} article(s) could not be annotated")

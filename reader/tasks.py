@@ -1,0 +1,27 @@
+"""Background tasks (django-tasks): the teacher's heavy work, run by the worker.
+
+``manage.py db_worker`` runs them with the database backend; with Redis,
+``manage.py rqworker --job-class django_tasks_rq.Job`` does (see settings).
+The work itself is ``services.run_job``; a task only carries the job's id.
+"""
+
+from django.conf import settings
+from django_tasks import task
+
+from . import services
+
+_warm = False
+
+
+@task()
+def run_job(job_id: int) -> str:
+    """Run one job; return how it ended ("done" or "failed")."""
+    global _warm
+    if not _warm and settings.DUIZHAO_WARM_UP:
+        # Once per worker process: the common words, prepared before the first
+        # article rather than while it runs (reader.text.pipeline.warm_up).
+        from .text.pipeline import warm_up
+
+        warm_up(standard=settings.DUIZHAO_HSK_STANDARD)
+        _warm = True
+    return services.run_job(job_id).status
