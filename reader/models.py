@@ -156,6 +156,26 @@ class Segment(models.Model):
         return f"seg-{self.pk}-{'zh' if self.zh else 'en'}"
 
 
+class RetiredSegment(models.Model):
+    """A segment a re-alignment replaced, remembered by its id for a while.
+
+    A learner's page may still show it: a bookmark asked for on it then
+    lands on the new sentence with the same text, instead of failing.
+    """
+
+    segment_id = models.BigIntegerField(primary_key=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="retired_segments")
+    zh = models.TextField("Chinese", blank=True)
+    en = models.TextField("English", blank=True)
+    retired = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-retired"]
+
+    def __str__(self):
+        return f"Retired segment {self.segment_id}"
+
+
 class Bookmark(models.Model):
     """A learner's mark on a hard sentence, with a note.
 

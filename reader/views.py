@@ -20,7 +20,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, services
 from .forms import BookmarkNoteForm, SignupForm
-from .models import Article, Bookmark, Segment
+from .models import Article, Bookmark, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY
@@ -112,15 +112,24 @@ def preferences_update(request):
 def bookmark_toggle(request, segment_id):
     """Bookmark a sentence, or remove the bookmark; answers with the new button.
 
-    The reader's bookmark control is a link here: htmx posts to it; without
-    JavaScript, following it (a GET) shows the sentence with a button to post.
+    The reader's bookmark control is a link here: htmx posts to it, saying
+    what the learner wants (``want=on`` or ``off``, from the button's state);
+    without JavaScript, following it (a GET) shows the sentence with a button
+    to post. A sentence a teacher has just re-aligned answers 409 with a
+    message, and the bookmark lands on the new sentence with the same text.
     """
-    segment = get_object_or_404(
-        Segment.objects.select_related("pair__article").filter(
-            pair__article__in=Article.objects.visible_to(request.user)
-        ),
-        pk=segment_id,
+    visible = Article.objects.visible_to(request.user)
+    segment = (
+        Segment.objects.select_related("pair__article")
+        .filter(pair__article__in=visible, pk=segment_id)
+        .first()
     )
+    want = {"on": True, "off": False}.get(request.POST.get("want", ""))
+    if segment is None:
+        retired = get_object_or_404(
+            RetiredSegment.objects.filter(article__in=visible), pk=segment_id
+        )
+        return _sentence_changed(request, retired, want)
     in_article = segment.get_absolute_url()
     if request.method == "GET":
         bookmarked = (
@@ -141,11 +150,44 @@ def bookmark_toggle(request, segment_id):
         if request.htmx:
             return HttpResponseClientRedirect(login_url)
         return HttpResponseRedirect(login_url, status=303)
-    bookmark = services.toggle_bookmark(user=request.user, segment=segment)
+    try:
+        bookmark = services.set_bookmark(user=request.user, segment=segment, on=want)
+    except services.SegmentGone:
+        retired = RetiredSegment.objects.filter(pk=segment.pk).first()
+        if retired is None:
+            raise Http404("This sentence is gone.") from None
+        return _sentence_changed(request, retired, want)
     if request.htmx:
         context = {"seg": segment, "bookmarked": bookmark is not None}
         return render(request, "reader/article_read.html#bookmark-button", context)
     return HttpResponseRedirect(in_article, status=303)
+
+
+SENTENCE_CHANGED = "This sentence was just edited; the page will reload."
+
+
+def _sentence_changed(request, retired, want):
+    """A bookmark asked for on a sentence that a teacher has just replaced.
+
+    What the learner wanted is done on the sentence that took its place (the
+    one with the same text), if there is one; the answer says the page
+    changed (409 for htmx, whose script reloads it) rather than failing.
+    """
+    successor = services.successor(retired)
+    if successor is not None and request.user.is_authenticated and request.method == "POST":
+        try:
+            services.set_bookmark(
+                user=request.user, segment=successor, on=True if want is None else want
+            )
+        except services.SegmentGone:
+            successor = None
+    if request.htmx:
+        return HttpResponse(SENTENCE_CHANGED, status=409, content_type="text/plain")
+    messages.info(request, SENTENCE_CHANGED.replace("; the page will reload", ""))
+    if successor is not None:
+        return HttpResponseRedirect(successor.get_absolute_url(), status=303)
+    article = Article.objects.get(pk=retired.article_id)
+    return HttpResponseRedirect(article.get_absolute_url(), status=303)
 
 
 def bookmark_list_context(request):

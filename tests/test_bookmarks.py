@@ -396,3 +396,62 @@ def test_settings_chosen_before_logging_in_are_kept(client, seed_article):
     client.post(reverse("login"), {"username": "mei", "password": PASSWORD})
     profile = Profile.objects.get(user__username="mei")
     assert (profile.tone_colors, profile.level) == (True, 4)
+
+
+# A sentence a teacher has just re-aligned
+
+
+def _realign_first_pair(article):
+    """What a teacher does while the learner's page still shows the old sentences."""
+    from reader.text.beads import merge_with_next
+
+    services.realign_article(article=article, edit=lambda beads: merge_with_next(beads, 0))
+
+
+def test_bookmarking_a_sentence_just_realigned_lands_on_its_successor(seed_article):
+    learner = make_learner()
+    client = logged_in(learner)
+    old = seed_segments(seed_article)[0]
+    _realign_first_pair(seed_article)
+    response = client.post(toggle_url(old), {"want": "on"}, headers={"HX-Request": "true"})
+    assert response.status_code == 409
+    assertContains(
+        response, "This sentence was just edited; the page will reload.", status_code=409
+    )
+    bookmark = learner.bookmarks.get()
+    assert bookmark.segment.zh == old.zh and bookmark.segment_id != old.pk
+    # Asked again (the learner clicks once more before the reload): still one bookmark.
+    client.post(toggle_url(old), {"want": "on"}, headers={"HX-Request": "true"})
+    assert learner.bookmarks.count() == 1
+    # And taken off the same way.
+    client.post(toggle_url(old), {"want": "off"}, headers={"HX-Request": "true"})
+    assert not learner.bookmarks.exists()
+
+
+def test_without_javascript_the_learner_is_taken_to_the_new_sentence(seed_article):
+    learner = make_learner()
+    old = seed_segments(seed_article)[0]
+    _realign_first_pair(seed_article)
+    response = logged_in(learner).post(toggle_url(old), {"want": "on"})
+    successor = learner.bookmarks.get().segment
+    assert response.status_code == 303 and response["Location"] == successor.get_absolute_url()
+
+
+def test_a_sentence_whose_text_changed_is_not_bookmarked_by_guess(seed_article):
+    learner = make_learner()
+    old = seed_segments(seed_article)[0]
+
+    def rewrite_first(beads):
+        beads[0] = (["这一段被老师完全改写了。"], beads[0][1])
+        return beads
+
+    services.realign_article(article=seed_article, edit=rewrite_first)
+    response = logged_in(learner).post(
+        toggle_url(old), {"want": "on"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 409 and not learner.bookmarks.exists()
+
+
+def test_a_sentence_that_never_was_is_not_found(seed_article):
+    response = logged_in(make_learner()).post("/segments/999999/bookmark/", {"want": "on"})
+    assert response.status_code == 404

@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from reader import services
-from reader.models import Article, Bookmark, Segment, WordCorrection
+from reader.models import Article, Bookmark, RetiredSegment, Segment, WordCorrection
 from reader.text.beads import BeadError, merge_with_next, split
 from reader.text.corrections import CorrectionError
 from reader.text.parse import parse_bytes, parse_sides
@@ -154,3 +154,27 @@ def test_toggling_twice_removes_and_adding_twice_makes_one(seed_article):
     assert services.add_bookmark(user=learner, segment=segment) == Bookmark.objects.get()
     assert services.toggle_bookmark(user=learner, segment=segment) is None
     assert not Bookmark.objects.exists()
+
+
+def test_an_english_only_bookmark_reattaches_when_an_unmatch_is_merged_back():
+    from reader.text.beads import unmatch
+
+    article = make_article(
+        zh=["我们去银行。", "他在行走。"], en=["We go to the bank.", "He walks."]
+    )
+    services.realign_article(article=article, edit=lambda beads: unmatch(beads, 0))
+    english_only = Segment.objects.get(pair__article=article, zh="", en="We go to the bank.")
+    learner = make_learner()
+    services.toggle_bookmark(user=learner, segment=english_only)
+    services.realign_article(article=article, edit=lambda beads: merge_with_next(beads, 0))
+    bookmark = learner.bookmarks.select_related("segment").get()
+    assert bookmark.segment is not None and bookmark.segment.en == "We go to the bank."
+    assert bookmark.segment.zh == "我们去银行。"
+
+
+def test_replaced_sentences_are_remembered_for_their_successors(seed_article):
+    first = seed_segments(seed_article)[0]
+    services.realign_article(article=seed_article, edit=lambda b: merge_with_next(b, 0))
+    retired = RetiredSegment.objects.get(pk=first.pk)
+    assert (retired.article, retired.zh) == (seed_article, first.zh)
+    assert services.successor(retired).zh == first.zh

@@ -17,6 +17,37 @@
 
   document.body.addEventListener("htmx:configRequest", function (event) {
     if (event.detail.verb !== "get") event.detail.headers["X-CSRFToken"] = csrfToken();
+    // A bookmark button says what the learner wants, not "toggle": a repeated
+    // request then changes nothing, and a sentence just re-aligned gets it right.
+    const elt = event.detail.elt;
+    if (elt instanceof Element && elt.matches("[data-bookmark-for]")) {
+      event.detail.parameters.want = elt.getAttribute("aria-pressed") === "true" ? "off" : "on";
+    }
+  });
+
+  // ---- A notice, and a page that changed under the learner ----
+
+  function notice(text) {
+    let box = document.getElementById("notice");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "notice";
+      box.className = "notice";
+      box.setAttribute("role", "status");
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+    box.hidden = false;
+  }
+
+  // 409: a teacher has just re-aligned the sentence (the bookmark went to its
+  // successor); the page reloads to show the article as it is now.
+  document.body.addEventListener("htmx:responseError", function (event) {
+    const xhr = event.detail.xhr;
+    if (xhr && xhr.status === 409) {
+      notice(xhr.responseText || "This page changed; it will reload.");
+      setTimeout(function () { window.location.reload(); }, 1500);
+    }
   });
 
   // ---- Sentences: hover, focus or tap lights a sentence and its counterpart ----
