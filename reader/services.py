@@ -138,10 +138,19 @@ def import_article(
     defaults = {field: value for field, value in given.items() if value is not None}
     defaults.update(hsk_level=grade_hsk(zh_text), zh_chars=han_count(zh_text))
     with transaction.atomic():
-        article, created = Article.objects.select_for_update().update_or_create(
-            slug=slug, defaults=defaults, create_defaults={"published": True, **defaults}
-        )
-        retire_segments(Segment.objects.filter(pair__article=article))
+        # Not update_or_create: it locks the row FOR UPDATE, which a learner's
+        # new bookmark (a foreign key to the article) would wait for (lock_segments).
+        article = Article.objects.select_for_update(no_key=True).filter(slug=slug).first()
+        created = article is None
+        if created:
+            article = Article.objects.create(slug=slug, **{"published": True, **defaults})
+        else:
+            for field, value in defaults.items():
+                setattr(article, field, value)
+            article.save()
+        old_segments = Segment.objects.filter(pair__article=article)
+        lock_segments(old_segments)
+        retire_segments(old_segments)
         article.pairs.all().delete()
         segments = _create_pairs(article, enumerate(pairs))
         move_bookmarks(article=article, segments=segments)
@@ -219,12 +228,13 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
             plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
     unused = [pair.pk for pairs in old.values() for pair in pairs]
     with transaction.atomic():
-        locked = Article.objects.select_for_update().get(pk=article.pk)
+        locked = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
         if locked.updated != current.updated:
             raise StaleAlignment(
                 "the article changed while this change was being worked out (another "
                 "teacher, or an import); here it is as it is now"
             )
+        lock_segments(Segment.objects.filter(pair__in=unused))
         retire_segments(Segment.objects.filter(pair__in=unused))
         ParagraphPair.objects.filter(pk__in=unused).delete()
         kept_rows = [(position, item) for position, item in plan if isinstance(item, ParagraphPair)]
@@ -238,6 +248,19 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
         move_bookmarks(article=locked, segments=segments)
         Article.objects.filter(pk=locked.pk).update(updated=timezone.now())
     return len(new)
+
+
+def lock_segments(segments) -> None:
+    """Lock segments about to be rewritten or deleted, in id order, before their bookmarks.
+
+    Every write that touches several segments locks its article first (FOR
+    NO KEY UPDATE, which a learner's new bookmark does not wait for), then
+    the segments, then touches bookmarks; a learner's bookmark locks its one
+    segment, then its bookmark. Taken in that order, the locks of an import
+    and of thirty learners never deadlock (PostgreSQL; SQLite writes one
+    transaction at a time anyway).
+    """
+    list(segments.select_for_update(of=("self",)).order_by("pk").values_list("pk", flat=True))
 
 
 # How long a replaced segment's id keeps leading to its successor.
@@ -316,12 +339,19 @@ def reannotate(segments) -> int:
         options = options_by_article[article.pk]
         segment.annotation = annotate_segment(segment.zh, segment.en, options).annotation.to_json()
     with transaction.atomic():
+        article_ids = sorted({segment.pair.article_id for segment in segments})
+        list(
+            Article.objects.select_for_update(no_key=True)
+            .filter(pk__in=article_ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        lock_segments(Segment.objects.filter(pk__in=[segment.pk for segment in segments]))
         Segment.objects.bulk_update(segments, ["annotation"], batch_size=500)
         bookmarks = list(Bookmark.objects.filter(segment__in=segments).select_related("segment"))
         for bookmark in bookmarks:
             bookmark.take_snapshot(bookmark.segment)
         Bookmark.objects.bulk_update(bookmarks, ["zh", "en", "tokens"], batch_size=500)
-        article_ids = {segment.pair.article_id for segment in segments}
         Article.objects.filter(pk__in=article_ids).update(updated=timezone.now())
     return len(segments)
 
@@ -371,36 +401,39 @@ def add_bookmark(*, user, segment: Segment) -> Bookmark:
 
     Raises ``SegmentGone`` when the segment was deleted meanwhile.
     """
-    existing = Bookmark.objects.filter(user=user, segment=segment).first()
-    if existing:
-        return existing
-    bookmark = Bookmark(user=user, article=segment.pair.article)
-    bookmark.take_snapshot(segment)
-    try:
-        with transaction.atomic():
-            bookmark.save()
-    except IntegrityError:
-        # A second click that raced this one already made it: same outcome. Or
-        # the sentence went while we were at it: the caller says so.
-        made = Bookmark.objects.filter(user=user, segment=segment).first()
-        if made is None:
-            raise SegmentGone(segment.pk) from None
-        return made
-    return bookmark
+    return set_bookmark(user=user, segment=segment, on=True)
 
 
 def set_bookmark(*, user, segment: Segment, on: bool | None = None) -> Bookmark | None:
     """Bookmark the segment (``on``), remove the bookmark (``not on``), or toggle (None).
 
     Returns the bookmark when there is one afterwards. Saying what the learner
-    wants, rather than toggling, makes a repeated request harmless.
+    wants, rather than toggling, makes a repeated request harmless. The
+    segment is locked while the bookmark is read and written, so that a
+    re-alignment cannot replace it halfway: if it was replaced before, this
+    raises ``SegmentGone`` and the caller deals with the successor.
     """
-    if on is None:
-        on = not Bookmark.objects.filter(user=user, segment=segment).exists()
-    if not on:
-        Bookmark.objects.filter(user=user, segment=segment).delete()
-        return None
-    return add_bookmark(user=user, segment=segment)
+    with transaction.atomic():
+        if not Segment.objects.select_for_update().filter(pk=segment.pk).values_list("pk"):
+            raise SegmentGone(segment.pk)
+        existing = Bookmark.objects.filter(user=user, segment=segment).first()
+        if on is None:
+            on = existing is None
+        if not on:
+            if existing is not None:
+                existing.delete()
+            return None
+        if existing is not None:
+            return existing
+        bookmark = Bookmark(user=user, article=segment.pair.article)
+        bookmark.take_snapshot(segment)
+        try:
+            with transaction.atomic():
+                bookmark.save()
+        except IntegrityError:
+            # A second click that raced this one already made it: same outcome.
+            return Bookmark.objects.get(user=user, segment=segment)
+        return bookmark
 
 
 def toggle_bookmark(*, user, segment: Segment) -> Bookmark | None:
