@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: everything after it (throttling, logs) sees the client's own address.
+    "reader.security.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "reader.security.CSPMiddleware",
@@ -133,12 +135,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Failed log-ins are throttled per username and address (django-axes).
+# Failed log-ins are throttled per username and address (django-axes): five
+# wrong passwords lock that user out from that address only, never from
+# another. One address trying many user names (password spraying) is
+# stopped after DJANGO_LOGIN_SPRAY_LIMIT of them; sign-ups are limited per
+# address and hour (reader.security).
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+DUIZHAO_LOGIN_SPRAY_LIMIT = int(os.environ.get("DJANGO_LOGIN_SPRAY_LIMIT", "30"))
+DUIZHAO_SIGNUPS_PER_HOUR = int(os.environ.get("DJANGO_SIGNUPS_PER_HOUR", "20"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -186,11 +194,15 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_CSRF_COOKIE_SECURE", not DEBUG)
-if env_bool("DJANGO_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # The client's address, for throttling log-ins, is the one the proxy saw.
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies in front of the app append to X-Forwarded-For (nginx alone:
+# 1; a load balancer and nginx: 2). The client's address, for throttling and
+# logs, is the one the outermost trusted proxy saw; 0 trusts no header.
+DUIZHAO_TRUSTED_PROXIES = int(
+    os.environ.get("DJANGO_TRUSTED_PROXIES", "1" if BEHIND_PROXY else "0")
+)
 
 # Content Security Policy (django-csp): scripts only from this site and with
 # the page's nonce, no inline handlers; style attributes are allowed because

@@ -365,3 +365,17 @@ class Job(models.Model):
     @property
     def is_over(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class SignUp(models.Model):
+    """That an account was made from an address, kept an hour: sign-ups are limited per address."""
+
+    address = models.GenericIPAddressField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["address", "created"], name="signup_address_created")]
+
+    def __str__(self):
+        return f"Sign-up {self.pk}"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import exports, pages, services
+from . import exports, pages, security, services
 from .forms import BookmarkNoteForm, SignupForm
 from .models import Article, Bookmark, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
@@ -281,11 +282,26 @@ def bookmark_export(request, fmt):
     return response
 
 
+class AccountLogin(LoginView):
+    """Django's log-in, refusing an address that has tried too many different accounts."""
+
+    def post(self, request, *args, **kwargs):
+        if security.spraying(request):
+            return render(request, "registration/locked_out.html", {"spraying": True}, status=429)
+        return super().post(request, *args, **kwargs)
+
+
+account_login = AccountLogin.as_view()
+
+
 @require_http_methods(["GET", "POST"])
 def account_signup(request):
     form = SignupForm(request.POST or None)
+    if request.method == "POST" and security.signups_exhausted(request):
+        return render(request, "registration/signup_limit.html", status=429)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        security.record_signup(request)
         # Logging in carries the visitor's reading settings over (reader.signals).
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return HttpResponseRedirect(safe_next(request), status=303)

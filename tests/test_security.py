@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from csp.decorators import csp, csp_exempt, csp_replace, csp_update
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -185,3 +186,88 @@ def test_asking_for_a_nonce_after_the_header_is_an_error(rf):
     CSPMiddleware(lambda request: HttpResponse("no script"))(request)
     with pytest.raises(CSPNonceError):
         str(request.csp_nonce)
+
+
+# Throttling behind a proxy: by the client's address, never turned against users
+
+
+def _login(client, username, password, address):
+    return client.post(
+        reverse("login"),
+        {"username": username, "password": password},
+        headers={"X-Forwarded-For": address},
+    )
+
+
+@pytest.fixture
+def behind_proxy(settings):
+    settings.DUIZHAO_TRUSTED_PROXIES = 1
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_each_client_is_known_by_its_own_address(client, behind_proxy):
+    get_user_model().objects.create_user("mei", password="a-long-enough-passphrase-42")
+    for _ in range(5):
+        _login(client, "mei", "wrong", "198.51.100.7")
+    assert _login(client, "mei", "wrong", "198.51.100.7").status_code == 429
+    # The same learner from another address (a teacher's, a school's) is not locked out.
+    other = Client()
+    response = _login(other, "mei", "a-long-enough-passphrase-42", "203.0.113.20")
+    assert response.status_code == 302 and "_auth_user_id" in other.session
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_address_is_not_believed(client, behind_proxy):
+    get_user_model().objects.create_user("mei", password="a-long-enough-passphrase-42")
+    # The client puts its own entries first; the proxy appends the real one last.
+    for n in range(5):
+        _login(client, "mei", "wrong", f"10.0.0.{n}, 198.51.100.7")
+    assert _login(client, "mei", "wrong", "10.9.9.9, 198.51.100.7").status_code == 429
+
+
+@pytest.mark.django_db
+def test_without_a_trusted_proxy_the_header_changes_nothing(client):
+    get_user_model().objects.create_user("mei", password="a-long-enough-passphrase-42")
+    for n in range(5):
+        _login(client, "mei", "wrong", f"198.51.100.{n}")
+    assert _login(client, "mei", "wrong", "198.51.100.99").status_code == 429
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_user_names_is_stopped(client, behind_proxy, settings):
+    settings.DUIZHAO_LOGIN_SPRAY_LIMIT = 10
+    get_user_model().objects.create_user("mei", password="a-long-enough-passphrase-42")
+    for n in range(10):
+        assert _login(client, f"user{n}", "Summer2026!", "198.51.100.7").status_code == 200
+    response = _login(client, "mei", "a-long-enough-passphrase-42", "198.51.100.7")
+    assertContains(response, "many different accounts", status_code=429)
+    assert "_auth_user_id" not in client.session
+    # Elsewhere, the learner logs in as usual.
+    assert _login(Client(), "mei", "a-long-enough-passphrase-42", "203.0.113.20").status_code == 302
+
+
+@pytest.mark.django_db
+def test_sign_ups_are_limited_per_address_and_hour(client, behind_proxy, settings):
+    settings.DUIZHAO_SIGNUPS_PER_HOUR = 3
+    url = reverse("reader:account_signup")
+    password = "a-long-enough-passphrase-42"
+    for n in range(3):
+        response = Client().post(
+            url,
+            {"username": f"new{n}", "password1": password, "password2": password},
+            headers={"X-Forwarded-For": "198.51.100.7"},
+        )
+        assert response.status_code == 303
+    response = client.post(
+        url,
+        {"username": "new9", "password1": password, "password2": password},
+        headers={"X-Forwarded-For": "198.51.100.7"},
+    )
+    assertContains(response, "Too many new accounts", status_code=429)
+    assert not get_user_model().objects.filter(username="new9").exists()
+    response = Client().post(
+        url,
+        {"username": "new9", "password1": password, "password2": password},
+        headers={"X-Forwarded-For": "203.0.113.20"},
+    )
+    assert response.status_code == 303
