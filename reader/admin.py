@@ -7,6 +7,8 @@ or edits pairs, fixes words, previews and publishes.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
@@ -19,7 +21,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from . import services
 from .forms import ArticleImportForm, CorrectionForm, PairTextForm
-from .models import Article, Job, ParagraphPair, Segment, WordCorrection
+from .models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
 from .text import beads as bead_ops
 from .text import levels
 
@@ -32,8 +34,9 @@ class HskLevelFilter(admin.SimpleListFilter):
         return [(str(n), levels.label(n)) for n in range(1, 8)]
 
     def queryset(self, request, queryset):
-        if self.value():
-            return queryset.filter(hsk_level=self.value())
+        # A value that is not one of the levels (?hsk=abc, typed by hand) filters nothing.
+        if self.value() in {str(n) for n in range(1, 8)}:
+            return queryset.filter(hsk_level=int(self.value()))
         return queryset
 
 
@@ -98,6 +101,53 @@ class ArticleAdmin(admin.ModelAdmin):
             "<th>English</th></tr></thead><tbody>{}</tbody></table>",
             rows,
         )
+
+    # ---- Deleting: whole articles, never learners' bookmarks ----
+
+    actions = ["delete_articles", "unpublish_articles"]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Ours, which refuses an article with bookmarks and says why.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_deleted_objects(self, objs, request):
+        """An article's pairs, segments and word fixes go with it: deleting the article is
+        the one way to delete them, so their row-by-row permission does not count."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        parts = {model._meta.verbose_name for model in (ParagraphPair, Segment, WordCorrection)}
+        return to_delete, counts, perms_needed - parts, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, object_id)
+        if article is not None and self.has_delete_permission(request, article):
+            refused = _bookmarked([article])
+            if refused:
+                return self._delete_refused(request, refused)
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(description="Delete selected articles", permissions=["delete"])
+    def delete_articles(self, request, queryset):
+        refused = _bookmarked(queryset)
+        if refused:
+            return self._delete_refused(request, refused)
+        return delete_selected(self, request, queryset)
+
+    @admin.action(description="Unpublish selected articles", permissions=["change"])
+    def unpublish_articles(self, request, queryset):
+        count = queryset.update(published=False, updated=timezone.now())
+        self.message_user(request, f"{count} article(s) unpublished: learners no longer see them.")
+
+    def _delete_refused(self, request, refused):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "This cannot be deleted",
+            "refused": refused,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/reader/article/delete_refused.html", context)
 
     # ---- Adding: paste or upload, then straight to the alignment page ----
 
@@ -226,6 +276,17 @@ def _done_message(job: Job) -> str:
     if job.kind == Job.Kind.REALIGN:
         return f"“{article}” is aligned again: {job.pairs} pairs; bookmarks kept."
     return f"“{article}” is annotated again: {job.segments_done} sentence pairs."
+
+
+def _bookmarked(articles) -> list[tuple[Article, int]]:
+    """The articles with learners' bookmarks, and how many learners each would lose."""
+    counts = (
+        Bookmark.objects.filter(article__in=articles)
+        .values("article")
+        .annotate(learners=Count("user", distinct=True))
+    )
+    learners = {row["article"]: row["learners"] for row in counts}
+    return [(article, learners[article.pk]) for article in articles if article.pk in learners]
 
 
 class AlignmentRequestError(ValueError):

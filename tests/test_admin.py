@@ -401,17 +401,72 @@ def test_pairs_segments_and_fixes_cannot_be_deleted_row_by_row(teacher_client, d
     assert Segment.objects.filter(pk=segment.pk).exists()
 
 
-def test_an_article_with_learners_bookmarks_cannot_be_deleted(teacher_client, draft):
-    learner = get_user_model().objects.create_user("mei", password=PASSWORD)
+def _bookmark_in(article, username="mei"):
+    learner = get_user_model().objects.create_user(username, password=PASSWORD)
     services.toggle_bookmark(
-        user=learner, segment=Segment.objects.filter(pair__article=draft).first()
+        user=learner, segment=Segment.objects.filter(pair__article=article).first()
     )
+
+
+@pytest.mark.parametrize("who", ["teacher", "superuser"])
+def test_an_article_without_bookmarks_is_deleted_whole(teacher_client, admin_client, draft, who):
+    client = teacher_client if who == "teacher" else admin_client
+    url = reverse("admin:reader_article_delete", args=[draft.pk])
+    confirm = client.get(url)
+    assertContains(confirm, "Are you sure")
+    assertNotContains(confirm, "permission to delete")
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.exists() and not ParagraphPair.objects.exists()
+    assert not Segment.objects.exists()
+
+
+def test_several_articles_are_deleted_at_once_with_the_bulk_action(teacher_client, draft):
+    other = services.import_article(slug="other", zh=["我们去银行。"], en=["We go to the bank."])
     response = teacher_client.post(
-        reverse("admin:reader_article_delete", args=[draft.pk]), {"post": "yes"}
+        reverse("admin:reader_article_changelist"),
+        {"action": "delete_articles", "_selected_action": [draft.pk, other.article.pk]},
     )
-    assertContains(response, "Cannot delete article")
-    assert Article.objects.filter(pk=draft.pk).exists()
-    assert Bookmark.objects.count() == 1
+    assertContains(response, "Are you sure")
+    response = teacher_client.post(
+        reverse("admin:reader_article_changelist"),
+        {
+            "action": "delete_articles",
+            "_selected_action": [draft.pk, other.article.pk],
+            "post": "yes",
+        },
+    )
+    assert response.status_code == 302 and not Article.objects.exists()
+
+
+def test_an_article_with_learners_bookmarks_is_refused_and_can_be_unpublished(
+    teacher_client, draft
+):
+    draft.published = True
+    draft.save()
+    _bookmark_in(draft, "mei")
+    _bookmark_in(draft, "jun")
+    for response in (
+        teacher_client.get(reverse("admin:reader_article_delete", args=[draft.pk])),
+        teacher_client.post(
+            reverse("admin:reader_article_delete", args=[draft.pk]), {"post": "yes"}
+        ),
+        teacher_client.post(
+            reverse("admin:reader_article_changelist"),
+            {"action": "delete_articles", "_selected_action": [draft.pk], "post": "yes"},
+        ),
+    ):
+        assertContains(response, "2 learners would lose bookmarks")
+        assertContains(response, "Unpublish instead")
+    assert Article.objects.filter(pk=draft.pk).exists() and Bookmark.objects.count() == 2
+    response = teacher_client.post(
+        reverse("admin:reader_article_changelist"),
+        {"action": "unpublish_articles", "index": "0", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assertContains(response, "1 article(s) unpublished")
+    draft.refresh_from_db()
+    assert not draft.published and Bookmark.objects.count() == 2
 
 
 def test_a_reading_fix_for_a_phrase_that_is_not_one_word_says_so(teacher_client, draft):
@@ -426,3 +481,30 @@ def test_a_reading_fix_for_a_phrase_that_is_not_one_word_says_so(teacher_client,
     assertContains(response, "is not one word in this article")
     assertContains(response, "join it into one word first")
     assert WordCorrection.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "hsk=abc",
+        "hsk=99",
+        "hsk=",
+        "published__exact=maybe",
+        "o=zz",
+        "o=99.-3",
+        "p=-1",
+        "p=abc",
+        "q=" + "长" * 3000,
+        "all=",
+        "_to_field=password",
+        "e=1",
+        "kind=%00",
+        "status__exact=nothing",
+    ],
+)
+@pytest.mark.parametrize("model", ["article", "job", "paragraphpair", "segment", "wordcorrection"])
+def test_bad_query_parameters_in_the_admin_are_ignored_never_a_500(admin_client, model, query):
+    response = admin_client.get(f"/admin/reader/{model}/?{query}")
+    assert response.status_code < 500
+    if response.status_code == 302:  # Django's own answer: the list again, unfiltered
+        assert admin_client.get(response["Location"]).status_code == 200
