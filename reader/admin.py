@@ -10,7 +10,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.actions import delete_selected
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -242,10 +243,16 @@ class ArticleAdmin(admin.ModelAdmin):
             return action(self, request, article)
         except (AlignmentRequestError, bead_ops.BeadError, services.StaleAlignment) as error:
             messages.error(request, f"Nothing changed: {error}.")
-            return HttpResponseRedirect(alignment_url(article))
+            return HttpResponseRedirect(request.get_full_path())
 
     def alignment_page(self, request, article, *, edit_form=None, correction_form=None):
-        pairs = list(article.pairs.prefetch_related("segments"))
+        """The pairs side by side, ALIGNMENT_PAGE_SIZE a page; ``?unmatched=1`` shows only the
+        unmatched ones, which the page also lists with links, wherever they are."""
+        unmatched = article.pairs.filter(Q(zh="") | Q(en=""))
+        only_unmatched = request.GET.get("unmatched") == "1"
+        shown = unmatched if only_unmatched else article.pairs.all()
+        paginator = Paginator(shown.prefetch_related("segments"), ALIGNMENT_PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -254,9 +261,16 @@ class ArticleAdmin(admin.ModelAdmin):
             "title": f"Alignment of “{article}”",
             "rows": [
                 {"pair": pair, "sides": (("zh", pair.zh_paragraphs), ("en", pair.en_paragraphs))}
-                for pair in pairs
+                for pair in page
             ],
-            "last_position": len(pairs) - 1,
+            "page": page,
+            "only_unmatched": only_unmatched,
+            "unmatched": [
+                (position, alignment_url(article, position))
+                for position in unmatched.values_list("position", flat=True)[:MAX_LISTED_UNMATCHED]
+            ],
+            "unmatched_count": unmatched.count(),
+            "last_position": article.pairs.count() - 1,
             "edit_form": edit_form,
             "editing": request.POST.get("position") if edit_form else None,
             "correction_form": correction_form or CorrectionForm(),
@@ -294,8 +308,18 @@ class AlignmentRequestError(ValueError):
     forged form); unlike ``BeadError``, not about what the pairs allow."""
 
 
-def alignment_url(article: Article, anchor: str = "") -> str:
+# A long article's alignment page comes in pages of this many pairs (a few
+# hundred kilobytes each, even for 5,000 paragraphs a side).
+ALIGNMENT_PAGE_SIZE = 100
+MAX_LISTED_UNMATCHED = 200
+
+
+def alignment_url(article: Article, position: int | None = None, anchor: str = "") -> str:
+    """The alignment page, at the page and row of the pair at ``position`` when given."""
     url = reverse("admin:reader_article_alignment", args=[article.pk])
+    if position is not None:
+        url += f"?page={position // ALIGNMENT_PAGE_SIZE + 1}"
+        anchor = anchor or f"pair-{position}"
     return f"{url}#{anchor}" if anchor else url
 
 
@@ -317,7 +341,7 @@ def _bead_action(operation):
             version=request.POST.get("version"),
         )
         messages.success(request, f"Done; {rebuilt} pair(s) re-aligned, bookmarks kept.")
-        return HttpResponseRedirect(alignment_url(article, f"pair-{max(position - 1, 0)}"))
+        return HttpResponseRedirect(alignment_url(article, max(position - 1, 0)))
 
     return action
 
@@ -338,7 +362,7 @@ def _edit_pair(model_admin, request, article):
         article=article, edit=replace_pair, version=request.POST.get("version")
     )
     messages.success(request, f"Pair {position + 1} saved and re-aligned, bookmarks kept.")
-    return HttpResponseRedirect(alignment_url(article, f"pair-{position}"))
+    return HttpResponseRedirect(alignment_url(article, position))
 
 
 def _add_correction(model_admin, request, article):
@@ -353,7 +377,7 @@ def _add_correction(model_admin, request, article):
             form.add_error(None, str(error))
         else:
             messages.success(request, f"Fix saved; {count} sentence(s) annotated again.")
-            return HttpResponseRedirect(alignment_url(article, "corrections"))
+            return HttpResponseRedirect(alignment_url(article, anchor="corrections"))
     return model_admin.alignment_page(request, article, correction_form=form)
 
 
@@ -368,7 +392,7 @@ def _remove_correction(model_admin, request, article):
         raise AlignmentRequestError("there is no such word fix")
     count = services.remove_correction(correction=correction)
     messages.success(request, f"Fix removed; {count} sentence(s) annotated again.")
-    return HttpResponseRedirect(alignment_url(article, "corrections"))
+    return HttpResponseRedirect(alignment_url(article, anchor="corrections"))
 
 
 def _realign_all(model_admin, request, article):

@@ -508,3 +508,37 @@ def test_bad_query_parameters_in_the_admin_are_ignored_never_a_500(admin_client,
     assert response.status_code < 500
     if response.status_code == 302:  # Django's own answer: the list again, unfiltered
         assert admin_client.get(response["Location"]).status_code == 200
+
+
+def test_a_five_thousand_paragraph_alignment_comes_in_pages_with_its_unmatched_rows_findable(
+    teacher_client,
+):
+    # Rows written directly: what is measured is the page, not the aligner.
+    article = Article.objects.create(slug="huge", title_en="A very long article")
+    unmatched_at = {17, 2345, 4321}
+    pairs = ParagraphPair.objects.bulk_create(
+        ParagraphPair(
+            article=article,
+            position=n,
+            zh=f"第{n}段：我们一起去银行存钱，然后去书店买书。" * 3,
+            en="" if n in unmatched_at else f"Paragraph {n}: we go to the bank, then the bookshop.",
+        )
+        for n in range(5000)
+    )
+    Segment.objects.bulk_create(
+        Segment(pair=pair, position=0, zh=pair.zh, en=pair.en) for pair in pairs
+    )
+    url = reverse("admin:reader_article_alignment", args=[article.pk])
+    first = teacher_client.get(url)
+    assert len(first.content) < 1024 * 1024
+    assertContains(first, "Pairs 1–100 of 5000 (page 1 of 50)")
+    assertContains(first, 'id="pair-99"')
+    assertNotContains(first, 'id="pair-100"')
+    assertContains(first, "Unmatched pairs (3):")
+    assertContains(first, f'href="{url}?page=44#pair-4321"')
+    page = teacher_client.get(url, {"page": 44})
+    assert len(page.content) < 1024 * 1024
+    assertContains(page, '<tr id="pair-4321" class="unmatched">')
+    only = teacher_client.get(url, {"unmatched": "1"})
+    assertContains(only, '<tr id="pair-', count=3)
+    assert teacher_client.get(url, {"page": "abc"}).status_code == 200
