@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "reader.security.PrivateForLearnersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -158,6 +159,16 @@ AUTH_PASSWORD_VALIDATORS = [
 # Messages (the admin's and ours) live in the session: no signed cookie to
 # read and check on every request.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Mail, for password resets. Without DJANGO_EMAIL_HOST no mail can be sent,
+# so the password-reset pages are not routed at all (config/urls.py).
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Duìzhào <noreply@localhost>")
+DUIZHAO_PASSWORD_RESET = bool(EMAIL_HOST)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"

@@ -19,7 +19,7 @@ class ReaderConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import checks, signals  # noqa: F401  (registers the checks, connects the receivers)
         from .text import dictionary
 
         dictionary.configure(settings.DUIZHAO_DICTIONARY_PATH)

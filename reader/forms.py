@@ -12,8 +12,14 @@ class BookmarkNoteForm(forms.ModelForm):
 
 
 class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        label="Email (optional)",
+        required=False,
+        help_text="Only to reset a forgotten password; never shown to anyone.",
+    )
+
     class Meta(UserCreationForm.Meta):
-        fields = ["username"]
+        fields = ["username", "email"]
 
 
 class ArticleImportForm(forms.Form):

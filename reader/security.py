@@ -29,6 +29,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 _NONCE_MARK = f"nonce-mark-{secrets.token_hex(8)}"
 _DEBUG_PAGES = (404, 500)  # django-csp leaves Django's debug pages alone
@@ -152,3 +153,23 @@ def record_signup(request) -> None:
     from .models import SignUp
 
     SignUp.objects.create(address=client_address(request))
+
+
+class PrivateForLearnersMiddleware:
+    """Mark every answer to a logged-in user ``Cache-Control: private``.
+
+    Their pages carry their name, their bookmarks, their exports: a shared
+    cache (a school's proxy, a CDN) must never keep one and hand it to the
+    next learner. A response that says how it may be cached already (the
+    public dictionary entry) is left as it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True)
+        return response

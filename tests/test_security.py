@@ -12,7 +12,7 @@ from csp.decorators import csp, csp_exempt, csp_replace, csp_update
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = ROOT / "config" / "production.env"
@@ -50,17 +50,38 @@ def settings_in(env: dict[str, str]) -> dict:
     return json.loads(result.stdout)
 
 
-def test_production_env_passes_check_deploy_without_a_warning():
-    result = subprocess.run(
+REAL_KEY = "Kq3" + "x7Vb9_mZ2-pLw4" * 5  # 73 characters, as secrets.token_urlsafe gives
+
+
+def check_deploy(**overrides) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
         cwd=ROOT,
-        env=production_env(),
+        env=production_env(**overrides),
         capture_output=True,
         text=True,
     )
+
+
+def test_production_env_passes_check_deploy_without_a_warning_once_its_key_is_set():
+    result = check_deploy(DJANGO_SECRET_KEY=REAL_KEY)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "says"),
+    [
+        (None, "DJANGO_SECRET_KEY is still a placeholder"),  # as config/production.env ships
+        ("too-short-but-random-7Gq2", "has 25 characters; it needs at least 50"),
+        ("a" * 60, "is not random: it uses only 1 different characters"),
+    ],
+)
+def test_check_deploy_fails_with_a_placeholder_or_weak_secret_key(key, says):
+    result = check_deploy(**({} if key is None else {"DJANGO_SECRET_KEY": key}))
+    assert result.returncode != 0
+    assert says in result.stderr
 
 
 def test_production_env_documents_every_variable_the_settings_read():
@@ -271,3 +292,73 @@ def test_sign_ups_are_limited_per_address_and_hour(client, behind_proxy, setting
         headers={"X-Forwarded-For": "203.0.113.20"},
     )
     assert response.status_code == 303
+
+
+@pytest.mark.django_db
+def test_personal_pages_and_exports_are_private(client, seed_article):
+    from reader import services
+    from tests.factory import make_learner, seed_segments
+
+    learner = make_learner()
+    services.toggle_bookmark(user=learner, segment=seed_segments(seed_article)[0])
+    client.force_login(learner)
+    for url in [
+        reverse("reader:bookmark_list"),
+        reverse("reader:bookmark_export", args=["csv"]),
+        reverse("reader:bookmark_export", args=["apkg"]),
+        seed_article.get_absolute_url(),
+        reverse("reader:article_list"),
+        reverse("reader:preferences_update"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "private" in response["Cache-Control"], url
+    # The dictionary entry is the same for everyone, and stays cacheable.
+    gloss = client.get(reverse("reader:word_gloss", args=["银行"]))
+    assert "public" in gloss["Cache-Control"] and "private" not in gloss["Cache-Control"]
+
+
+@pytest.fixture
+def mail_configured(settings):
+    """The deployment as it is with DJANGO_EMAIL_HOST set: the reset pages are routed."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import config.urls
+
+    settings.EMAIL_HOST = "smtp.example.org"
+    settings.DUIZHAO_PASSWORD_RESET = True
+    importlib.reload(config.urls)
+    clear_url_caches()
+    yield
+    settings.DUIZHAO_PASSWORD_RESET = False
+    importlib.reload(config.urls)
+    clear_url_caches()
+
+
+@pytest.mark.django_db
+def test_without_mail_password_reset_is_not_offered(client):
+    assert client.get("/accounts/password_reset/").status_code == 404
+    assertNotContains(client.get(reverse("login")), "Forgotten your password")
+
+
+@pytest.mark.django_db
+def test_with_mail_a_learner_resets_a_forgotten_password(client, mail_configured, mailoutbox):
+    get_user_model().objects.create_user(
+        "mei", email="mei@example.org", password="an-old-passphrase-that-was-lost"
+    )
+    assertContains(client.get(reverse("login")), "Forgotten your password")
+    response = client.post("/accounts/password_reset/", {"email": "mei@example.org"})
+    assert response.status_code == 302 and len(mailoutbox) == 1
+    link = re.search(r"http://testserver(/accounts/reset/\S+/)", mailoutbox[0].body)[1]
+    form = client.get(link, follow=True)
+    assertContains(form, "Choose a new password")
+    response = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "a-new-passphrase-42", "new_password2": "a-new-passphrase-42"},
+    )
+    assert response.status_code == 302
+    other = Client()
+    response = other.post(reverse("login"), {"username": "mei", "password": "a-new-passphrase-42"})
+    assert response.status_code == 302 and "_auth_user_id" in other.session
