@@ -147,8 +147,10 @@ def test_bad_pasted_text_gets_a_clear_error_and_saves_nothing(teacher_client, da
         (b"x" * (2 * 1024 * 1024 + 1), "the limit is 2 MB"),
         ("只有中文。\n还是中文。\n".encode(), "No English paragraphs"),
         (b"", "empty"),
+        (SEED_FILE.read_bytes().replace("普京".encode(), "普\x00京".encode(), 1), "holds NUL"),
+        (SEED_FILE.read_bytes().replace("普京".encode(), "普\x1b京".encode(), 1), "U+001B"),
     ],
-    ids=["gb18030", "big5", "too-big", "no-english", "empty"],
+    ids=["gb18030", "big5", "too-big", "no-english", "empty", "nul", "escape"],
 )
 def test_bad_file_gets_a_clear_error_and_saves_nothing(teacher_client, content, message):
     upload = SimpleUploadedFile("bad.txt", content, content_type="text/plain")
@@ -542,3 +544,29 @@ def test_a_five_thousand_paragraph_alignment_comes_in_pages_with_its_unmatched_r
     only = teacher_client.get(url, {"unmatched": "1"})
     assertContains(only, '<tr id="pair-', count=3)
     assert teacher_client.get(url, {"page": "abc"}).status_code == 200
+
+
+def test_a_paste_over_the_limit_comes_back_with_its_text_and_the_size_in_bytes(teacher_client):
+    # 800,000 Chinese characters are 2.4 MB of UTF-8, though fewer than 2 million characters.
+    zh = "我们去银行。" * 133_334
+    response = add(teacher_client, zh_text=zh, en_text="We go to the bank.")
+    assertContains(response, "The text is 2.3 MB; the limit is 2 MB.")
+    assert response.context["form"]["zh_text"].value() == zh
+    assert not Job.objects.exists() and not Article.objects.exists()
+
+
+def test_control_characters_in_a_paste_are_refused_saying_where(teacher_client):
+    response = add(teacher_client, zh_text=SEED_ZH.replace("普京", "普\x00京", 1), en_text=SEED_EN)
+    assertContains(response, "The Chinese text: line 1 holds NUL (U+0000)")
+    assert not Job.objects.exists()
+
+
+def test_two_sides_that_cannot_be_one_article_need_the_teachers_word(teacher_client):
+    zh = "\n".join(f"第{n}段：今天我们去了学校。" for n in range(300))
+    data = {"zh_text": zh, "en_text": "Only one English paragraph, about something else."}
+    response = add(teacher_client, **data)
+    assertContains(response, "The Chinese has 300 paragraphs and the English 1")
+    assertContains(response, 'name="confirm_mismatch"')
+    assert not Job.objects.exists()
+    add(teacher_client, **data, confirm_mismatch="on")
+    assert Job.objects.get().status == "done"

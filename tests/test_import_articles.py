@@ -124,8 +124,10 @@ def test_english_first_file_with_bom_and_crlf_imports_with_both_titles(tmp_path)
         (b"", "empty"),
         (b"We went out.\nIt was cold.\n", "Chinese"),
         ("我们出去了。\n天很冷。\n".encode(), "English"),
+        (ENGLISH_FIRST.replace("杭州", "杭\x00州").encode(), "holds NUL"),
+        (("我们去银行。\n" * 400_000 + "We go.\n").encode(), "the limit is 2 MB"),
     ],
-    ids=["not-utf8", "empty", "no-chinese", "no-english"],
+    ids=["not-utf8", "empty", "no-chinese", "no-english", "nul", "too-big"],
 )
 def test_bad_file_is_named_with_its_reason_and_saves_nothing(tmp_path, content, reason):
     bad = tmp_path / "broken.txt"
@@ -168,3 +170,36 @@ def test_dry_run_saves_nothing():
 def test_missing_path_is_an_error():
     _, _, error = run("/no/such/file.txt")
     assert error is not None and "no such file" in str(error)
+
+
+def test_a_bad_file_among_good_ones_is_skipped_and_the_others_import(tmp_path):
+    (tmp_path / "a-good-one.txt").write_text(ENGLISH_FIRST, encoding="utf-8")
+    (tmp_path / "b-broken.txt").write_bytes(ENGLISH_FIRST.replace("杭州", "杭\x00州").encode())
+    (tmp_path / "c-good-too.txt").write_bytes(SEED_FILE.read_bytes())
+    out, err, error = run(str(tmp_path))
+    assert error is not None and "1 file(s) could not be imported" in str(error)
+    assert "b-broken.txt: not imported: line 6 holds NUL" in err
+    assert set(Article.objects.values_list("slug", flat=True)) == {"a-good-one", "c-good-too"}
+
+
+def test_limits_can_be_raised_for_a_big_file(tmp_path):
+    path = tmp_path / "long.txt"
+    lines = [f"第{n}段：今天我们去了学校。" for n in range(60)]
+    lines += [f"Paragraph {n}: today we went to school." for n in range(60)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _, err, error = run(str(path), "--max-paragraphs", "50")
+    assert error is not None and "the Chinese side has 60 paragraphs; the limit is 50" in err
+    _, err, error = run(str(path), "--max-paragraphs", "100")
+    assert error is None, err
+    assert Article.objects.get(slug="long").pairs.count() == 60
+
+
+def test_two_sides_that_cannot_be_one_article_need_the_flag(tmp_path):
+    path = tmp_path / "lopsided.txt"
+    lines = [f"第{n}段：今天我们去了学校。" for n in range(300)] + ["One English paragraph."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _, err, error = run(str(path))
+    assert error is not None and "--confirm-mismatch" in err
+    assert not Article.objects.exists()
+    _, err, error = run(str(path), "--confirm-mismatch")
+    assert error is None, err
