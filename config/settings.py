@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: everything after it (throttling, logs) sees the client's own address.
     "reader.security.ClientAddressMiddleware",
+    "reader.security.DropNulParametersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "reader.security.CSPMiddleware",

@@ -27,6 +27,7 @@ from csp.middleware import CheckableLazyObject
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+from django.http import QueryDict
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -173,3 +174,25 @@ class PrivateForLearnersMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True)
         return response
+
+
+class DropNulParametersMiddleware:
+    """Ignore query parameters holding a NUL character (``?kind=%00``).
+
+    No page needs one, and PostgreSQL refuses NUL in text, so a filter or a
+    search made of one would end in a 500; dropped, the page shows as if the
+    parameter had not been sent.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            kept = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                if "\x00" not in key:
+                    kept.setlist(key, [value for value in values if "\x00" not in value])
+            kept._mutable = False
+            request.GET = kept
+        return self.get_response(request)

@@ -247,3 +247,9 @@ def test_query_strings_do_not_change_the_reader_page(client, seed_article):
     assertNotContains(odd, "&lt;b&gt;")
     nonce = re.compile(r'nonce="[^"]*"')
     assert nonce.sub("", plain.content.decode()) == nonce.sub("", odd.content.decode())
+
+
+def test_a_nul_in_a_query_string_is_ignored_not_a_500(client, seed_article):
+    assert client.get("/?q=%00").status_code == 200
+    assert client.get(seed_article.get_absolute_url() + "?part=%00").status_code == 200
+    assert client.get("/bookmarks/?article=%00").status_code == 302  # to log in, as usual
