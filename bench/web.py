@@ -14,7 +14,11 @@ generated 300-pair article, then measures, side by side in one run:
 - each worker's resident memory with everything warm;
 - a soak: 60 s at 32 connections of learners reading pages, looking up
   words and toggling bookmarks, then the bookmarks in the database against
-  what the successful toggles imply.
+  what the successful toggles imply;
+- teachers' work under load (bench/load.py, as tests/test_load.py runs
+  it): a teacher moves pairs through the alignment page and re-imports a
+  changed file while 16 learners toggle bookmarks; every answer's status,
+  the teacher's edits, and the bookmarks stored against those implied.
 
 Targets are printed beside the figures; nothing here asserts: timings on a
 shared machine belong in a benchmark, not in the test suite.
@@ -35,12 +39,18 @@ import time
 from pathlib import Path
 from urllib.request import urlopen
 
+if __package__ is None and str(Path(__file__).resolve().parent.parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run alone: bench.load
+
+from bench import load  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "20"))
 SOAK_SECONDS = int(os.environ.get("BENCH_SOAK_SECONDS", "60"))
 LONG_PAIRS = 300
 LEARNERS = 32
+LOAD_LEARNERS = 16  # learners bookmarking while the teacher works
 CSRF_SECRET = "b" * 32  # a valid CSRF cookie; the header repeats it
 
 SETUP = r"""
@@ -50,6 +60,7 @@ django.setup()
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
+from bench.load import TOUCHED
 from reader.models import Article, Segment
 
 learners = int(sys.argv[1])
@@ -75,8 +86,16 @@ for segment in Segment.objects.filter(pair__article__in=[seed, long]):
             words.append(token.text + "|" + token.reading)
 client = Client(HTTP_HOST="127.0.0.1")
 size = len(client.get(seed.get_absolute_url()).content)
+User.objects.create_superuser("bench-teacher", password="bench-pass-" + "x" * 20)
+for n in range(int(sys.argv[2])):  # the learners of the teachers' scenario, who log in
+    User.objects.create_user(f"load-{n}", password="bench-pass-" + "x" * 20)
+texts = [
+    s.zh for s in Segment.objects.filter(pair__article=seed).exclude(zh="")
+    if s.pair.position not in TOUCHED
+]
 print(json.dumps({
-    "sessions": sessions, "segments": segments, "words": words[:600],
+    "sessions": sessions, "seed_id": seed.pk, "texts": texts,
+    "segments": segments, "words": words[:600],
     "seed": seed.get_absolute_url(), "long": long.get_absolute_url(), "seed_size": size,
 }))
 """
@@ -90,6 +109,12 @@ print(json.dumps(sorted(
     for user, segment in Bookmark.objects.values_list("user__username", "segment_id")
 )))
 """
+
+BOOKMARKED = (
+    "from reader.models import Bookmark\n"
+    "for user, zh in Bookmark.objects.filter(segment__isnull=False)"
+    ".values_list('user__username', 'segment__zh'): print(user + '\\t' + zh)"
+)
 
 GLOSS_LUA = """
 local words = {%s}
@@ -265,6 +290,62 @@ def lua_strings(values) -> str:
     return ", ".join(json.dumps(v, ensure_ascii=True) for v in values)
 
 
+def teachers_under_load(base: str, facts: dict, tmp: Path, run) -> dict:
+    """The load scenario of tests/test_load.py against gunicorn, with the command re-importing."""
+    seed = tmp / "milley-tin-cup.txt"
+    lines = (ROOT / "seeds" / seed.name).read_text(encoding="utf-8").splitlines()
+
+    def reimport(changed: list[str]) -> None:
+        seed.write_text("\n".join(changed) + "\n", encoding="utf-8")
+        run("import_articles", str(seed))
+
+    print(
+        f"\nteachers' work: 2 rounds of moves and a re-import while {LOAD_LEARNERS} "
+        "learners bookmark …"
+    )
+    outcome = load.run(
+        base=base,
+        article_id=facts["seed_id"],
+        article_url=facts["seed"],
+        texts=facts["texts"],
+        teacher="bench-teacher",
+        learners=[f"load-{n}" for n in range(LOAD_LEARNERS)],
+        password="bench-pass-" + "x" * 20,
+        reimport=reimport,
+        seed_lines=lines,
+    )
+    stored = set(
+        tuple(item.split("\t"))
+        for item in run("shell", "-c", BOOKMARKED).stdout.splitlines()
+        if item.startswith("load-")
+    )
+    consistent = stored == outcome.implied()
+    errors = sum(
+        n for status, n in outcome.statuses.items() if not isinstance(status, int) or status >= 500
+    )
+    latencies = sorted(outcome.latencies)
+    p50 = latencies[len(latencies) // 2] * 1000 if latencies else 0.0
+    p99 = latencies[int(len(latencies) * 0.99)] * 1000 if latencies else 0.0
+    made = outcome.teacher.get((200, True), 0)
+    statuses = ", ".join(
+        f"{status}: {n}" for status, n in sorted(outcome.statuses.items(), key=str)
+    )
+    print(
+        f"{sum(outcome.statuses.values())} bookmark toggles in {outcome.seconds:.0f} s "
+        f"(median {p50:.1f} ms, p99 {p99:.1f} ms; {statuses}); teacher's edits made {made} of 4; "
+        f"5xx or no answer: {errors} ({'ok' if errors == 0 else 'MISSED'}); bookmarks stored "
+        f"{len(stored)}, implied {len(outcome.implied())}: "
+        f"{'consistent' if consistent else 'INCONSISTENT'}"
+    )
+    return {
+        "statuses": {str(k): v for k, v in outcome.statuses.items()},
+        "teacher_edits": made,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "consistent": consistent,
+    }
+
+
 def main() -> dict:
     wrk_binary = ensure_wrk()
     tmp = Path(tempfile.mkdtemp(prefix="duizhao-bench-"))
@@ -312,7 +393,7 @@ def main() -> dict:
         ).stdout
         return json.loads(out)
 
-    facts = django_json(SETUP, str(LEARNERS))
+    facts = django_json(SETUP, str(LEARNERS), str(LOAD_LEARNERS))
     static_name = "bench/seed-size.html"
     static_file = tmp / "static" / static_name
     static_file.parent.mkdir(parents=True, exist_ok=True)
@@ -456,6 +537,7 @@ def main() -> dict:
             f"implied by the answered toggles {len(implied)}: "
             f"{'consistent' if match else 'INCONSISTENT'}"
         )
+        results["teachers"] = teachers_under_load(base, facts, tmp, run)
     finally:
         server.send_signal(signal.SIGTERM)
         try:
