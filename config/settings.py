@@ -127,7 +127,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("DUIZHAO_TASKS_REDIS_URL", "")
 if REDIS_URL:
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    # RQ stops a job after DEFAULT_TIMEOUT seconds (its own default is 180,
+    # too short for a long import); the job class is the one django-tasks-rq
+    # needs, and the worker warms up once before it forks a process per job.
+    RQ_QUEUES = {
+        "default": {
+            "URL": REDIS_URL,
+            "DEFAULT_TIMEOUT": int(os.environ.get("DUIZHAO_TASKS_TIMEOUT", "3600")),
+        }
+    }
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job", "WORKER_CLASS": "reader.rq_worker.WarmWorker"}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
