@@ -57,14 +57,19 @@ Search: the DP only visits a band of half-width w around the diagonal
 (scaled to n:m); if the best path comes within two cells of the band's
 edge, w doubles and the search reruns. Back-pointers are kept only inside
 the band, so memory is O((n + m) · w). The pair evidence is computed once
-per (zh, en) pair in the band and shared by every bead that uses it.
-1,000 × 1,000 paragraphs align in about 1.3 s (bench/bench_align.py).
+per (zh, en) pair in the band, and a unit's lexical term against a run of
+units opposite once per run, shared by every bead that uses it; the bead
+costs are computed a row at a time and kept for the re-run with a wider band.
+1,000 × 1,000 paragraphs align in about 1.1 s (bench/bench_align.py).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from reader.text.align_features import Unit, merge_units
 from reader.text.analysis import Analysis
@@ -198,6 +203,8 @@ def align_units(
 
 
 _LOG2 = math.log(2)
+_SQRT2 = math.sqrt(2)
+_HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)
 
 
 def _length_cost(lz: int, le: int, c: float, s2: float) -> float:
@@ -205,29 +212,98 @@ def _length_cost(lz: int, le: int, c: float, s2: float) -> float:
     if lz == 0 and le == 0:
         return 0.0
     mean = (lz + le / c) / 2  # symmetric: neither side is "the source"
-    delta = abs(le - c * lz) / math.sqrt(max(mean, 1.0) * s2)
+    delta = abs(le - c * lz) / math.sqrt((1.0 if mean < 1.0 else mean) * s2)
     # 2·(1 − Φ(δ)) = erfc(δ/√2); for large δ use the asymptote to avoid log(0).
-    tail = math.erfc(delta / math.sqrt(2))
+    tail = math.erfc(delta / _SQRT2)
     if tail > 1e-300:
         return -math.log(tail)
-    return delta * delta / 2 + math.log(delta) + 0.5 * math.log(2 * math.pi) - _LOG2
+    return delta * delta / 2 + math.log(delta) + _HALF_LOG_2PI - _LOG2
+
+
+@functools.lru_cache(maxsize=4096)
+def _chance_hit(q: float, n_other: int) -> float:
+    """p0: the chance that an item finds a partner among ``n_other`` unrelated ones."""
+    # Capped: against a huge other side (one paragraph against fifty)
+    # chance hits saturate, and a hit must still count for something.
+    return min(max(1 - math.exp(-q * n_other), 1e-3), 0.6)
+
+
+@functools.lru_cache(maxsize=4096)
+def _item_llr(t: float, q: float, n_other: int) -> tuple[float, float]:
+    """Score of an item's hit and of its miss, ``t`` the class's hit rate, ``q`` its chance."""
+    p0 = _chance_hit(q, n_other)
+    p1 = t + (1 - t) * p0
+    return math.log(p1 / p0), -math.log(1 - t)
+
+
+class _BeadTypes(NamedTuple):
+    """The bead types of a parameter set, as the search takes them (shared: read only)."""
+
+    order: tuple[tuple[int, int], ...]  # the search's order: smaller beads first
+    prior: dict[tuple[int, int], float]  # −log prior
+    downward: tuple[tuple[int, int, int], ...]  # (index in order, di, dj) of those with Chinese
+    zh_runs: frozenset[int]  # how many Chinese units a bead can hold (when it holds any)
+    en_runs: frozenset[int]
+
+
+@functools.lru_cache(maxsize=16)
+def _bead_types(priors: tuple[tuple[tuple[int, int], float], ...]) -> _BeadTypes:
+    """The ``_BeadTypes`` of ``Params.priors`` (as items), worked out once."""
+    order = tuple(sorted((t for t, _ in priors), key=lambda t: (max(t), t)))
+    return _BeadTypes(
+        order,
+        {t: -math.log(p) for t, p in priors},
+        tuple((t_idx, di, dj) for t_idx, (di, dj) in enumerate(order) if di > 0),
+        frozenset(di for di, _ in order if di),
+        frozenset(dj for _, dj in order if dj),
+    )
 
 
 class _Aligner:
-    def __init__(self, zu: list[Unit], eu: list[Unit], params: Params) -> None:
+    """The DP over two lists of units.
+
+    ``like``: an aligner over a few other units (the refiner's merged
+    sentences) that reads them with that aligner's document figures (c, the
+    hit rates) and shares its caches of the figures' consequences.
+    """
+
+    def __init__(
+        self, zu: list[Unit], eu: list[Unit], params: Params, like: _Aligner | None = None
+    ) -> None:
         self.zu, self.eu, self.p = zu, eu, params
         self.n, self.m = len(zu), len(eu)
-        total_z = sum(u.length for u in zu)
-        total_e = sum(u.length for u in eu)
+        # Length and items of zh[:i] (en[:j]): a merged side's sums without a loop.
+        self._zh_length = [0, *itertools.accumulate(u.length for u in zu)]
+        self._en_length = [0, *itertools.accumulate(u.length for u in eu)]
+        self._zh_items = [0, *itertools.accumulate(u.n_items for u in zu)]
+        self._en_items = [0, *itertools.accumulate(u.n_items for u in eu)]
+        self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
+        # The lexical term of one unit against a run of units of the other side, with
+        # its hits: (zh unit, run length) → {end of the English run: (cost, mask)},
+        # and (end of the Chinese run, run length) → {en unit: (cost, mask)}. The
+        # terms are all a bead needs of its words, and one term serves every bead
+        # with the same run opposite: the 1-1 and 2-1 beads ending at one English
+        # unit share their Chinese terms.
+        self._zh_terms: dict[tuple[int, int], dict[int, tuple[float, int]]] = {}
+        self._en_terms: dict[tuple[int, int], dict[int, tuple[float, int]]] = {}
+        # The search's two-sided bead costs, (di, dj, i) → (first j, costs from
+        # there on): a re-run with a wider band visits the same cells again. These
+        # and the terms depend on ``translated``: cleared when it changes.
+        self._costs: dict[tuple[int, int, int], tuple[int, list[float]]] = {}
+        if like is not None:
+            self.c, self.bead_types = like.c, like.bead_types
+            self.types, self.prior = like.types, like.prior
+            self.translated, self._llr_cache = like.translated, like._llr_cache
+            return
+        total_z, total_e = self._zh_length[-1], self._en_length[-1]
         c = params.c
         if total_z > 0 and total_e > 0:
             doc_c = min(max(total_e / total_z, c / 2), c * 2)
             c = math.exp((1 - params.c_weight) * math.log(c) + params.c_weight * math.log(doc_c))
         self.c = c
-        self.types = sorted(params.priors, key=lambda t: (max(t), t))
-        self.prior = {t: -math.log(p) for t, p in params.priors.items()}
-        self.pairs: dict[tuple[int, int], tuple[int, int]] = {}
-        self._llr_cache: dict = {}
+        self.bead_types = _bead_types(tuple(params.priors.items()))
+        self.types, self.prior = self.bead_types.order, self.bead_types.prior
+        self._llr_cache: dict[tuple[int, int], tuple[tuple[float, float], tuple[float, float]]] = {}
         self.translated = params.translated
 
     def pair(self, i: int, j: int) -> tuple[int, int]:
@@ -236,85 +312,147 @@ class _Aligner:
         hit = self.pairs.get(key)
         if hit is None:
             z, e = self.zu[i], self.eu[j]
+            zbits, ebits = z.key_bits, e.key_bits
             zmask = emask = 0
             for k in z.keys & e.keys:
-                zmask |= z.key_bits[k]
-                emask |= e.key_bits[k]
+                zmask |= zbits[k]
+                emask |= ebits[k]
             hit = self.pairs[key] = (zmask, emask)
         return hit
 
     def lexical(self, unit: Unit, mask: int, n_other: int, side: int) -> float:
         """Cost (negative = evidence for) of ``unit``'s items, ``mask`` being its hits."""
-        gain, loss = self._llr(side, n_other)
+        llr = self._llr_cache.get((side, n_other)) or self._llr(side, n_other)
+        (gain_word, gain_anchor), (loss_word, loss_anchor) = llr
         anchors_hit = (mask & unit.anchor_mask).bit_count()
         word_hit = mask.bit_count() - anchors_hit
         anchors_miss = unit.n_anchors - anchors_hit
         word_miss = unit.n_items - unit.n_anchors - word_hit
         return self.p.lexical_weight * (
-            word_miss * loss[0]
-            + anchors_miss * loss[1]
-            - word_hit * gain[0]
-            - anchors_hit * gain[1]
+            word_miss * loss_word
+            + anchors_miss * loss_anchor
+            - word_hit * gain_word
+            - anchors_hit * gain_anchor
         )
 
     def _llr(self, side: int, n_other: int) -> tuple[tuple[float, float], tuple[float, float]]:
         key = (side, n_other)
         hit = self._llr_cache.get(key)
         if hit is None:
-            gains, losses = [], []
-            for k in (side, side + 1):
-                t, q = self.translated[k], self.p.chance[k]
-                # Capped: against a huge other side (one paragraph against fifty)
-                # chance hits saturate, and a hit must still count for something.
-                p0 = min(max(1 - math.exp(-q * n_other), 1e-3), 0.6)
-                p1 = t + (1 - t) * p0
-                gains.append(math.log(p1 / p0))
-                losses.append(-math.log(1 - t))
-            hit = self._llr_cache[key] = ((gains[0], gains[1]), (losses[0], losses[1]))
+            t, q = self.translated, self.p.chance
+            gain_word, loss_word = _item_llr(t[side], q[side], n_other)
+            gain_anchor, loss_anchor = _item_llr(t[side + 1], q[side + 1], n_other)
+            hit = self._llr_cache[key] = ((gain_word, gain_anchor), (loss_word, loss_anchor))
         return hit
+
+    def _zh_term(self, a: int, j: int, dj: int) -> tuple[float, int]:
+        """Lexical cost of zh[a] against en[j-dj:j], and the mask of its hits."""
+        pairs = self.pairs
+        mask = 0
+        for b in range(j - dj, j):
+            mask |= (pairs.get((a, b)) or self.pair(a, b))[0]
+        n_other = self._en_items[j] - self._en_items[j - dj]
+        term = (self.lexical(self.zu[a], mask, n_other, 0), mask)
+        self._zh_terms.setdefault((a, dj), {})[j] = term
+        return term
+
+    def _en_term(self, b: int, i: int, di: int) -> tuple[float, int]:
+        """Lexical cost of en[b] against zh[i-di:i], and the mask of its hits."""
+        pairs = self.pairs
+        mask = 0
+        for a in range(i - di, i):
+            mask |= (pairs.get((a, b)) or self.pair(a, b))[1]
+        n_other = self._zh_items[i] - self._zh_items[i - di]
+        term = (self.lexical(self.eu[b], mask, n_other, 2), mask)
+        self._en_terms.setdefault((i, di), {})[b] = term
+        return term
+
+    def _pair_terms(self, a: int, b: int) -> tuple[tuple[float, int], tuple[float, int]]:
+        """The terms of zh[a] against en[b] and of en[b] against zh[a] (one pair's)."""
+        z, e = self.zu[a], self.eu[b]
+        zmask, emask = self.pair(a, b)
+        z_term = (self.lexical(z, zmask, e.n_items, 0), zmask)
+        e_term = (self.lexical(e, emask, z.n_items, 2), emask)
+        self._zh_terms.setdefault((a, 1), {})[b + 1] = z_term
+        self._en_terms.setdefault((a + 1, 1), {})[b] = e_term
+        return z_term, e_term
 
     def bead_cost(self, i: int, j: int, di: int, dj: int) -> float:
         """Cost of the bead zh[i-di:i] ↔ en[j-dj:j]."""
+        if di == 0 or dj == 0:
+            p = self.p
+            unit = self.zu[i - 1] if di else self.eu[j - 1]
+            return self.prior[(di, dj)] + p.skip - (p.paratext_skip if unit.paratext == 2 else 0.0)
+        return self.row_costs(i, di, dj, j, j)[0]
+
+    def row_costs(self, i: int, di: int, dj: int, first: int, last: int) -> list[float]:
+        """Costs of the beads zh[i-di:i] ↔ en[j-dj:j] for j from ``first`` to ``last``.
+
+        The two-sided beads of ``bead_cost``, a row of them at a time: the search's
+        inner loop, with what the row shares looked up once.
+        """
         p = self.p
         prior = self.prior[(di, dj)]
-        if di == 0 or dj == 0:
-            unit = self.zu[i - 1] if di else self.eu[j - 1]
-            return prior + p.skip - (p.paratext_skip if unit.paratext == 2 else 0.0)
         zu, eu = self.zu, self.eu
+        length_weight, c, s2 = p.length_weight, self.c, p.s2
+        en_length = self._en_length
+        costs: list[float] = []
         if di == 1 and dj == 1:  # most beads: the short way
-            z, e = zu[i - 1], eu[j - 1]
-            zm, em = self.pair(i - 1, j - 1)
-            cost = prior + self.lexical(z, zm, e.n_items, 0) + self.lexical(e, em, z.n_items, 2)
+            z = zu[i - 1]
+            z_paired = 0.0
             if z.paratext:
-                cost += p.paratext_paired_conventional if z.paratext == 2 else p.paratext_paired
-            if e.paratext:
-                cost += p.paratext_paired_conventional if e.paratext == 2 else p.paratext_paired
-            return cost + p.length_weight * _length_cost(z.length, e.length, self.c, p.s2)
-        zs, es = range(i - di, i), range(j - dj, j)
-        cost = prior
-        lz = sum(zu[a].length for a in zs)
-        le = sum(eu[b].length for b in es)
-        nz = sum(zu[a].n_items for a in zs)
-        ne = sum(eu[b].n_items for b in es)
-        emasks = [0] * dj
-        for a in zs:
-            zmask = 0
-            for b_idx, b in enumerate(es):
-                zm, em = self.pair(a, b)
-                zmask |= zm
-                emasks[b_idx] |= em
-            cost += self.lexical(zu[a], zmask, ne, 0)
-            if di > 1 and not zmask:
-                cost += p.unsupported
-            if zu[a].paratext:
-                cost += p.paratext_merged if di > 1 or dj > 1 else p.paratext_paired
-        for b_idx, b in enumerate(es):
-            cost += self.lexical(eu[b], emasks[b_idx], nz, 2)
-            if dj > 1 and not emasks[b_idx]:
-                cost += p.unsupported
-            if eu[b].paratext:
-                cost += p.paratext_merged if di > 1 or dj > 1 else p.paratext_paired
-        return cost + p.length_weight * _length_cost(lz, le, self.c, p.s2)
+                z_paired = p.paratext_paired_conventional if z.paratext == 2 else p.paratext_paired
+            paired = (0.0, p.paratext_paired, p.paratext_paired_conventional)
+            zh_terms = self._zh_terms.setdefault((i - 1, 1), {})
+            en_terms = self._en_terms.setdefault((i, 1), {})
+            lz = z.length
+            for j in range(first, last + 1):
+                z_term = zh_terms.get(j)
+                e_term = en_terms.get(j - 1)
+                if z_term is None or e_term is None:
+                    z_term, e_term = self._pair_terms(i - 1, j - 1)
+                cost = prior + z_term[0] + e_term[0]
+                if z_paired:
+                    cost += z_paired
+                e = eu[j - 1]
+                if e.paratext:
+                    cost += paired[e.paratext]
+                costs.append(cost + length_weight * _length_cost(lz, e.length, c, s2))
+            return costs
+        # Two or more units on a side: a merge. The row's terms first, in lists:
+        # zh[a] against en[j-dj:j] for each j, en[b] against zh[i-di:i] for each b.
+        zh_rows = []
+        for a in range(i - di, i):
+            terms = self._zh_terms.setdefault((a, dj), {})
+            row = [terms.get(j) or self._zh_term(a, j, dj) for j in range(first, last + 1)]
+            zh_rows.append((row, zu[a].paratext))
+        en_terms = self._en_terms.setdefault((i, di), {})
+        en_row = [
+            (*(en_terms.get(b) or self._en_term(b, i, di)), eu[b].paratext)
+            for b in range(first - dj, last)
+        ]
+        zh_unsupported, en_unsupported = di > 1, dj > 1
+        unsupported, merged = p.unsupported, p.paratext_merged
+        lz = self._zh_length[i] - self._zh_length[i - di]
+        for k in range(last - first + 1):
+            cost = prior
+            for row, paratext in zh_rows:
+                lexical, hits = row[k]
+                cost += lexical
+                if zh_unsupported and not hits:
+                    cost += unsupported
+                if paratext:
+                    cost += merged
+            for lexical, hits, paratext in en_row[k : k + dj]:
+                cost += lexical
+                if en_unsupported and not hits:
+                    cost += unsupported
+                if paratext:
+                    cost += merged
+            j = first + k
+            le = en_length[j] - en_length[j - dj]
+            costs.append(cost + length_weight * _length_cost(lz, le, c, s2))
+        return costs
 
     def run(self) -> list[Bead]:
         path = self._run()
@@ -355,7 +493,7 @@ class _Aligner:
                     (side, mask.bit_count() - anchors, unit.n_items - unit.n_anchors),
                     (side + 1, anchors, unit.n_anchors),
                 ):
-                    p0 = min(max(1 - math.exp(-self.p.chance[k] * n_other), 1e-3), 0.6)
+                    p0 = _chance_hit(self.p.chance[k], n_other)
                     hits[k] += h
                     chance[k] += n * p0
                     items[k] += n
@@ -370,6 +508,9 @@ class _Aligner:
             return False
         self.translated = tuple(new)
         self._llr_cache.clear()
+        self._zh_terms.clear()
+        self._en_terms.clear()
+        self._costs.clear()
         return True
 
     def _bounds(self, w: int) -> list[tuple[int, int]]:
@@ -385,36 +526,83 @@ class _Aligner:
         n, m = self.n, self.m
         bounds = self._bounds(w)
         inf = math.inf
+        types = self.types
+        # Row by row, and in a row bead type by bead type: a cell keeps the cheapest
+        # bead ending there, the first in ``types`` among equals. Beads with no
+        # Chinese (0-1) start in the same row, so they come last, in a sweep along
+        # the row once the other types have filled the cells they start from.
+        downward = self.bead_types.downward
+        sideways = [
+            (t_idx, dj, [self.bead_cost(0, j, 0, dj) if j >= dj else inf for j in range(m + 1)])
+            for t_idx, (di, dj) in enumerate(types)
+            if di == 0
+        ]
+        known_costs, row_costs = self._costs, self.row_costs
+        zh_terms, en_terms = self._zh_terms, self._en_terms
+        # A Chinese unit's terms serve the rows of the beads it can be in, an English
+        # unit's terms against zh[i-di:i] row i: once behind, they go (the memory
+        # stays that of the band).
+        zh_runs, en_runs = self.bead_types.zh_runs, self.bead_types.en_runs
+        reach_down = max(zh_runs)
         cost: list[list[float]] = []
         back: list[bytearray] = []
-        types = self.types
         for i in range(n + 1):
             lo, hi = bounds[i]
             row = [inf] * (hi - lo + 1)
-            ptr = bytearray(hi - lo + 1)
-            for j in range(lo, hi + 1):
-                if i == 0 and j == 0:
-                    row[0] = 0.0
-                    ptr[0] = 255
+            ptr = bytearray(b"\xff" * (hi - lo + 1))  # 255: no bead ends here
+            if i == 0:
+                row[0] = 0.0
+            for t_idx, di, dj in downward:
+                pi = i - di
+                if pi < 0:
                     continue
-                best, best_t = inf, 255
-                for t_idx, (di, dj) in enumerate(types):
-                    pi, pj = i - di, j - dj
-                    if pi < 0 or pj < 0:
+                plo, phi = bounds[pi]
+                # The beads ending at j in first..last start at cost[pi][j - dj - plo].
+                first, last = max(lo, plo + dj), min(hi, phi + dj)
+                if first > last:
+                    continue
+                if dj == 0:  # no English: the same cost all along the row
+                    steps = [self.bead_cost(i, 0, di, 0)] * (last - first + 1)
+                else:
+                    key = (di, dj, i)
+                    known = known_costs.get(key)
+                    if known is None:
+                        steps = row_costs(i, di, dj, first, last)
+                    else:  # a re-run with a wider band: only the new cells
+                        known_first, steps = known
+                        known_last = known_first + len(steps) - 1
+                        if first <= known_first and known_last <= last:
+                            steps = (
+                                row_costs(i, di, dj, first, known_first - 1)
+                                + steps
+                                + row_costs(i, di, dj, known_last + 1, last)
+                            )
+                        else:
+                            steps = row_costs(i, di, dj, first, last)
+                    known_costs[key] = (first, steps)
+                starts = cost[pi][first - dj - plo : last - dj - plo + 1]
+                # (An unreachable start, inf, gives inf: never cheaper.)
+                for k, before, step in zip(
+                    range(first - lo, last - lo + 1), starts, steps, strict=True
+                ):
+                    total = before + step
+                    if total < row[k]:
+                        row[k] = total
+                        ptr[k] = t_idx
+            for k in range(1, hi - lo + 1):
+                for t_idx, dj, steps in sideways:
+                    if k < dj or row[k - dj] == inf:
                         continue
-                    plo, phi = bounds[pi]
-                    if pj < plo or pj > phi:
-                        continue
-                    prev = row[pj - lo] if di == 0 else cost[pi][pj - plo]
-                    if prev == inf:
-                        continue
-                    total = prev + self.bead_cost(i, j, di, dj)
-                    if total < best:
-                        best, best_t = total, t_idx
-                row[j - lo] = best
-                ptr[j - lo] = best_t
+                    total = row[k - dj] + steps[lo + k]
+                    if total < row[k] or (total == row[k] and t_idx < ptr[k]):
+                        row[k] = total
+                        ptr[k] = t_idx
             cost.append(row)
             back.append(ptr)
+            for dj in en_runs:
+                zh_terms.pop((i - reach_down, dj), None)
+            for di in zh_runs:
+                en_terms.pop((i, di), None)
         # Trace back; note whether the path ran along the band's edge.
         beads: list[Bead] = []
         touched = False
@@ -456,6 +644,7 @@ class _Refiner:
     def __init__(self, aligner: _Aligner, zh: list[str], en: list[str], analysis: Analysis) -> None:
         self.a, self.zh, self.en, self.analysis = aligner, zh, en, analysis
         self._sent: dict[tuple[int, int], list[Unit]] = {}
+        self._merged: dict[tuple[int, ...], tuple[list[Unit], Unit]] = {}
 
     def sentence_texts(self, side: int, idx: int) -> list[str]:
         if side == 0:
@@ -471,24 +660,28 @@ class _Refiner:
             self._sent[key] = units = units or [self.a.zu[idx] if side == 0 else self.a.eu[idx]]
         return units
 
+    def merged(self, units: list[Unit]) -> Unit:
+        """``merge_units``, remembered: the readings merge the same runs of sentences again."""
+        key = tuple(map(id, units))
+        found = self._merged.get(key)
+        if found is None:  # (the units are kept with their merge, so the ids stay theirs)
+            found = self._merged[key] = (units, merge_units(units))
+        return found[1]
+
     def _mini(self, zu: list[Unit], eu: list[Unit]) -> _Aligner:
         """An aligner over a few (merged) units, with this document's figures."""
-        mini = _Aligner.__new__(_Aligner)
-        mini.zu, mini.eu, mini.p, mini.c = zu, eu, self.a.p, self.a.c
-        mini.prior, mini.pairs, mini._llr_cache = self.a.prior, {}, {}
-        mini.translated = self.a.translated
-        return mini
+        return _Aligner(zu, eu, self.a.p, like=self.a)
 
     def split_cost(self, z: list[Unit], e: list[Unit], i: int, j: int) -> float:
         """Cost of z[:i] ↔ e[:j] plus z[i:] ↔ e[j:], as two 1-1 beads."""
-        zu = [merge_units(z[:i]), merge_units(z[i:])]
-        eu = [merge_units(e[:j]), merge_units(e[j:])]
+        zu = [self.merged(z[:i]), self.merged(z[i:])]
+        eu = [self.merged(e[:j]), self.merged(e[j:])]
         mini = self._mini(zu, eu)
         return mini.bead_cost(1, 1, 1, 1) + mini.bead_cost(2, 2, 1, 1) - 2 * self.a.prior[(1, 1)]
 
     def pair_cost(self, z: list[Unit], e: list[Unit]) -> float:
         """Cost of z ↔ e as one 1-1 bead, without its prior."""
-        mini = self._mini([merge_units(z)], [merge_units(e)])
+        mini = self._mini([self.merged(z)], [self.merged(e)])
         return mini.bead_cost(1, 1, 1, 1) - self.a.prior[(1, 1)]
 
     def _skip(self, side: int, idx: int) -> float:

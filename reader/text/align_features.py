@@ -38,7 +38,6 @@ from reader.text.words import split_words
 
 __all__ = ["Unit", "zh_unit", "en_unit", "merge_units"]
 
-_SPACE = re.compile(r"\s+")
 _ZH_QUOTES = re.compile(r"[“”\"「」『』]")
 _EN_QUOTES = re.compile(r"[“”\"]")
 _SENTENCE_END = frozenset(".!?")
@@ -121,14 +120,18 @@ def _unit(items: list[tuple[frozenset[str] | set[str], bool]], length: int) -> U
     anchor_mask = 0
     n_anchors = 0
     # A word repeated ten times is one piece of evidence, not ten.
-    unique = list({frozenset(keys): is_anchor for keys, is_anchor in items}.items())
-    for idx, (keys, is_anchor) in enumerate(unique):
-        bit = 1 << idx
+    unique = {frozenset(keys): is_anchor for keys, is_anchor in items}
+    bit = 1
+    for keys, is_anchor in unique.items():
         for k in keys:
-            key_bits[k] = key_bits.get(k, 0) | bit
+            if k in key_bits:
+                key_bits[k] |= bit
+            else:
+                key_bits[k] = bit
         if is_anchor:
             anchor_mask |= bit
             n_anchors += 1
+        bit <<= 1
     return Unit(length, frozenset(key_bits), key_bits, anchor_mask, len(unique), n_anchors)
 
 
@@ -139,8 +142,14 @@ def merge_units(units: list[Unit]) -> Unit:
     key_bits: dict[str, int] = {}
     anchor_mask = shift = length = n_anchors = 0
     for unit in units:
-        for k, bits in unit.key_bits.items():
-            key_bits[k] = key_bits.get(k, 0) | (bits << shift)
+        if not shift and not key_bits:  # the first unit: its masks as they are
+            key_bits.update(unit.key_bits)
+        else:
+            for k, bits in unit.key_bits.items():
+                if k in key_bits:
+                    key_bits[k] |= bits << shift
+                else:
+                    key_bits[k] = bits << shift
         anchor_mask |= unit.anchor_mask << shift
         shift += unit.n_items
         length += unit.length
@@ -150,7 +159,7 @@ def merge_units(units: list[Unit]) -> Unit:
 
 def text_length(text: str) -> int:
     """Characters without whitespace: the Gale-Church length of either language."""
-    return len(_SPACE.sub("", text))
+    return len("".join(text.split()))  # str.split() cuts at the whitespace that \s matches
 
 
 @lru_cache(maxsize=100_000)
@@ -164,6 +173,26 @@ def _name_keys(hanzi: str) -> frozenset[str]:
     if len(skeleton) >= 2:
         keys.add("sk:" + skeleton)
     return frozenset(keys)
+
+
+# What a Chinese token is before the dictionary is asked (see _zh_token).
+_NO_EVIDENCE, _LATIN, _HAN_WORD = 0, 1, 2
+
+
+@lru_cache(maxsize=100_000)
+def _zh_token(token: str) -> tuple[int, tuple[frozenset[str], bool] | None]:
+    """The kind of a token of Chinese text, and the item of a Latin word.
+
+    A function of the token alone (the dictionary, which can be reconfigured,
+    is asked afterwards), so a token met again costs a cache look-up.
+    """
+    if not HAN_RE.match(token):
+        if token[0].isalpha():
+            return _LATIN, (frozenset({english.lemma(token)}), True)
+        return _NO_EVIDENCE, None  # punctuation, digits
+    if token in _ZH_NOT_EVIDENCE or all(ch in ZH_NUMERALS for ch in token):
+        return _NO_EVIDENCE, None
+    return _HAN_WORD, None
 
 
 def zh_unit(text: str, tokens: list[str] | None = None) -> Unit:
@@ -180,14 +209,12 @@ def zh_unit(text: str, tokens: list[str] | None = None) -> Unit:
         for k in range(i, j):
             in_name[k] = True
     for token, named in zip(tokens, in_name, strict=True):
-        if not HAN_RE.match(token):
-            if token[0].isalpha():
-                items.append((frozenset({english.lemma(token)}), True))
+        kind, item = _zh_token(token)
+        if kind == _LATIN:
+            items.append(item)
             continue
-        if named and len(token) == 1:
-            continue  # 米 of 米利 is not "rice"
-        if token in _ZH_NOT_EVIDENCE or all(ch in ZH_NUMERALS for ch in token):
-            continue
+        if kind == _NO_EVIDENCE or (named and len(token) == 1):
+            continue  # (and 米 of 米利 is not "rice")
         meanings = english_words(token)
         if not meanings and len(token) > 1 and not named:
             # Unknown to the dictionary and not a name: fall back on its characters.
@@ -208,6 +235,31 @@ def zh_unit(text: str, tokens: list[str] | None = None) -> Unit:
     return unit
 
 
+@lru_cache(maxsize=100_000)
+def _en_word(token: str, at_start: bool) -> tuple[frozenset[str], bool] | None:
+    """The item of an English word token (None: no evidence), ``at_start`` of a sentence.
+
+    A function of the token alone, so a word met again costs a cache look-up.
+    """
+    if token.isupper() and len(token) > 1:
+        return frozenset({english.lemma(token.replace(".", ""))}), True  # ABC, U.S.
+    low = token.lower()
+    if low in _EN_NOT_EVIDENCE or len(token) < 2:
+        return None
+    key = english.lemma(token)
+    if key in _COMMON_VERB_KEYS:
+        return None
+    if token[0].isupper() and not at_start:
+        # A capitalised word mid-sentence is probably a name: let it meet a transliteration.
+        name = low.split("'")[0].split("’")[0]
+        keys = {key, "py:" + name}
+        skeleton = names.name_skeleton_en(name)
+        if len(skeleton) >= 2:
+            keys.add("sk:" + skeleton)
+        return frozenset(keys), True
+    return frozenset({key, "py:" + low}), False
+
+
 def en_unit(text: str) -> Unit:
     """Features of an English paragraph or sentence."""
     items: list[tuple[frozenset[str] | set[str], bool]] = []
@@ -218,26 +270,10 @@ def en_unit(text: str) -> Unit:
             continue
         if not token[0].isalpha():
             continue
-        at_start, sentence_start = sentence_start, False
-        low = token.lower()
-        if token.isupper() and len(token) > 1:
-            items.append((frozenset({english.lemma(token.replace(".", ""))}), True))  # ABC, U.S.
-            continue
-        if low in _EN_NOT_EVIDENCE or len(token) < 2:
-            continue
-        key = english.lemma(token)
-        if key in _COMMON_VERB_KEYS:
-            continue
-        if token[0].isupper() and not at_start:
-            # A capitalised word mid-sentence is probably a name: let it meet a transliteration.
-            name = low.split("'")[0].split("’")[0]
-            keys = {key, "py:" + name}
-            skeleton = names.name_skeleton_en(name)
-            if len(skeleton) >= 2:
-                keys.add("sk:" + skeleton)
-            items.append((frozenset(keys), True))
-        else:
-            items.append((frozenset({key, "py:" + low}), False))
+        item = _en_word(token, sentence_start)
+        sentence_start = False
+        if item is not None:
+            items.append(item)
     for key in anchors.numbers_en(text):
         items.append((frozenset({key}), True))
     if _EN_QUOTES.search(text):
