@@ -66,10 +66,9 @@ def main(out: str) -> None:
                 page.goto(url)
                 # Point at a word of the second sentence: the sentence and its English
                 # light up, the word's English too, and its dictionary entry opens.
-                words = page.locator(".side--zh .seg").nth(1).locator("ruby.w[data-l]")
+                words = page.locator(".side--zh .seg").nth(1).locator(".w[data-l]")
                 longest = max(
-                    range(words.count()),
-                    key=lambda i: len(words.nth(i).get_attribute("data-t") or ""),
+                    range(words.count()), key=lambda i: words.nth(i).locator("ruby").count()
                 )
                 words.nth(longest).hover()
                 page.wait_for_selector("#gloss:not([hidden])")

@@ -1,5 +1,6 @@
 """Plain factory functions for the few models there are."""
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,6 +51,12 @@ def seed_segments(article) -> list[Segment]:
         .exclude(zh="")
         .order_by("pair__position", "position")
     )
+
+
+def page_words(html: str) -> list[str]:
+    """The Chinese words a reader page shows, in order, without the pinyin over them."""
+    words = re.findall(r'<span class="w[^"]*"[^>]*>((?:<ruby[^>]*>.*?</ruby>)+)</span>', html)
+    return [re.sub(r"<rt>.*?</rt>|<[^>]+>", "", word) for word in words]
 
 
 def run_worker() -> None:

@@ -33,9 +33,17 @@ def test_reader_shows_both_languages_side_by_side(client, seed_article):
     assertContains(response, 'class="side side--zh" lang="zh-Hans"', count=14)
     assertContains(response, 'class="side side--en" lang="en"', count=14)
     html = response.content.decode()
-    # Pinyin sits over the words, read in context.
-    assert re.search(r'data-t="31"[^>]*>普<rt>pǔ</rt>京<rt>jīng</rt></ruby>', html)
-    assert re.search(r'data-t="221"[^>]*>俄<rt>é</rt>罗<rt>luó</rt>斯<rt>sī</rt></ruby>', html)
+    # Pinyin sits over each character, read in context, its tone as the character's class.
+    assert re.search(
+        r'<span class="w[^"]*"[^>]*><ruby class="t3">普<rt>pǔ</rt></ruby>'
+        r'<ruby class="t1">京<rt>jīng</rt></ruby></span>',
+        html,
+    )
+    assert re.search(
+        r'<ruby class="t2">俄<rt>é</rt></ruby><ruby class="t2">罗<rt>luó</rt></ruby>'
+        r'<ruby class="t1">斯<rt>sī</rt></ruby></span>',
+        html,
+    )
 
 
 def test_reader_marks_caption_and_credit_as_unmatched(client, seed_article):

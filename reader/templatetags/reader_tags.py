@@ -21,16 +21,20 @@ def _indices(values: list[int]) -> str:
 
 @register.filter
 def ruby(tokens):
-    """Chinese tokens (``annotation.ZhToken``) as ``<ruby>`` words, a syllable over each character.
+    """Chinese tokens (``annotation.ZhToken``) as words of characters, a syllable over each.
 
     银行 (yín háng, HSK 3, linked to English token 8) and 。 become
-    ``<ruby class="w h3" data-t="22" data-i="0" data-l="8">银<rt>yín</rt>行<rt>háng</rt>
-    </ruby>。`` (without the line break): one element per word, a syllable over
-    each character, its HSK level as a class for level-aware pinyin, its
-    tones in ``data-t`` (the script colours the characters from them when the
-    learner asks for tone colours), and its English words in ``data-l``.
-    The markup is kept this lean because a long article has tens of
-    thousands of characters.
+    ``<span class="w h3" data-i="0" data-l="8"><ruby class="t2">银<rt>yín</rt></ruby>
+    <ruby class="t2">行<rt>háng</rt></ruby></span>。`` (without the line break):
+    one element per word, carrying its HSK level as a class (for level-aware
+    pinyin) and its English words in ``data-l``; inside it one ``<ruby>`` per
+    character with its tone as a class (``t1``-``t5``, coloured when the
+    learner asks for tone colours). A ruby per character lets the stylesheet
+    centre each syllable over its own character and keep the characters on an
+    even advance whatever the syllables' widths. A word whose syllables do
+    not match its characters one to one (卡拉OK) is one ruby, its reading
+    over the whole. The markup is kept this lean because a long article has
+    tens of thousands of characters.
     """
     parts = []
     for i, token in enumerate(tokens):
@@ -39,18 +43,16 @@ def ruby(tokens):
             parts.append(escape(text))
             continue
         classes = f"w h{token.level}" if token.level is not None else "w"
-        tones = "".join(str(t) for t in token.tones)
-        attrs = f' data-t="{tones}"' if len(tones) == len(text) else ""
-        if token.links:
-            attrs += f' data-i="{i}" data-l="{_indices(token.links)}"'
+        attrs = f' data-i="{i}" data-l="{_indices(token.links)}"' if token.links else ""
         if len(syllables) == len(text):
+            tones = token.tones if len(token.tones) == len(text) else (5,) * len(text)
             inner = "".join(
-                f"{escape(char)}<rt>{escape(py)}</rt>"
-                for char, py in zip(text, syllables, strict=True)
+                f'<ruby class="t{tone}">{escape(char)}<rt>{escape(py)}</rt></ruby>'
+                for char, py, tone in zip(text, syllables, tones, strict=True)
             )
         else:
-            inner = f"{escape(text)}<rt>{escape(' '.join(syllables))}</rt>"
-        parts.append(f'<ruby class="{classes}"{attrs}>{inner}</ruby>')
+            inner = f"<ruby>{escape(text)}<rt>{escape(' '.join(syllables))}</rt></ruby>"
+        parts.append(f'<span class="{classes}"{attrs}>{inner}</span>')
     return mark_safe("".join(parts))
 
 

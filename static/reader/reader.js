@@ -119,11 +119,13 @@
   let openTimer = null;
   let closeTimer = null;
 
-  function wordText(word) {
+  // The characters of a word or sentence, without the syllables over them.
+  function chineseText(element) {
     let text = "";
-    word.childNodes.forEach(function (node) {
-      if (node.nodeName !== "RT") text += node.textContent;
-    });
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (!walker.currentNode.parentElement.closest("rt")) text += walker.currentNode.nodeValue;
+    }
     return text;
   }
 
@@ -150,7 +152,7 @@
   function openGloss(word) {
     if (!gloss || !window.htmx || glossFor === word) return;
     glossFor = word;
-    const text = wordText(word);
+    const text = chineseText(word);
     // The entry's address comes from the page (data-url is the URL for the word "_").
     const url = gloss.dataset.url.replace(/_\/$/, encodeURIComponent(text) + "/") +
       "?py=" + encodeURIComponent(wordReading(word));
@@ -398,9 +400,7 @@
   function sentenceText(id) {
     const seg = document.querySelector('.side--zh [data-seg="' + id + '"]');
     if (!seg) return "";
-    const copy = seg.cloneNode(true);
-    copy.querySelectorAll("rt").forEach(function (rt) { rt.remove(); });
-    return copy.textContent;
+    return chineseText(seg);
   }
 
   function speak(text) {
@@ -464,32 +464,52 @@
     document.querySelectorAll("[data-level-echo]").forEach(function (el) {
       el.textContent = prefs.level;
     });
-    colourTones(document);
   });
 
-  // ---- Tone colours: each character wrapped in a span of its tone, from the word's data-t ----
+  // ---- Syllables wider than their character's advance are narrowed to fit ----
+  // The stylesheet centres each syllable over its character, out of the line's
+  // flow; the widest (chuàng, zhuāng) would touch their neighbours, so each
+  // distinct syllable is measured once, on a canvas (no layout), and those wider
+  // than the room the stylesheet names (--pinyin-room, in ems of the Chinese) are
+  // squeezed. The ratio holds at any font size.
 
-  function colourTones(scope) {
-    if (root.dataset.tones !== "on") return;
-    scope.querySelectorAll("ruby.w[data-t]:not([data-coloured])").forEach(function (word) {
-      const tones = word.dataset.t;
-      let k = 0;
-      Array.from(word.childNodes).forEach(function (node) {
-        if (node.nodeType !== Node.TEXT_NODE || k >= tones.length) return;
-        const span = document.createElement("span");
-        span.className = "t" + tones[k++];
-        span.textContent = node.textContent;
-        node.replaceWith(span);
-      });
-      word.dataset.coloured = "";
+  const squeezeOf = new Map();
+  let measure = null;
+
+  function fitSyllables(scope) {
+    const sample = document.querySelector(".side--zh rt, .bookmark-zh rt");
+    if (!sample) return;
+    if (!measure) {
+      const style = getComputedStyle(sample);
+      const han = parseFloat(getComputedStyle(sample.parentElement).fontSize);
+      const room = parseFloat(getComputedStyle(root).getPropertyValue("--pinyin-room")) * han;
+      const context = document.createElement("canvas").getContext("2d");
+      context.font = style.fontStyle + " " + style.fontWeight + " " + style.fontSize + " " +
+        style.fontFamily;
+      measure = function (text) {
+        const width = context.measureText(text).width;
+        return width > room ? room / width : 1;
+      };
+    }
+    scope.querySelectorAll("rt").forEach(function (rt) {
+      const text = rt.textContent;
+      let squeeze = squeezeOf.get(text);
+      if (squeeze === undefined) {
+        squeeze = measure(text);
+        squeezeOf.set(text, squeeze);
+      }
+      if (squeeze < 1) rt.style.setProperty("--squeeze", squeeze.toFixed(3));
     });
   }
-  colourTones(document);
+  // Measured once the web fonts the page names are ready (the canvas uses them too).
+  (document.fonts ? document.fonts.ready : Promise.resolve()).then(function () {
+    fitSyllables(document);
+  });
 
   // Content that htmx brings in gets the same treatment as the page.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     pressBookmarks(event.target);
-    colourTones(event.target);
+    fitSyllables(event.target);
     addListenButtons(event.target);
   });
 })();

@@ -17,3 +17,15 @@ CHROMIUM_ARGS = [
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+# The characters of an element, without the pinyin over them (``locator.evaluate``).
+CHINESE_TEXT = """el => {
+  let text = "";
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement.closest("rt")) text += node.nodeValue;
+  }
+  return text;
+}"""

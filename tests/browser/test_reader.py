@@ -118,7 +118,7 @@ def test_nothing_breaks_the_content_security_policy(new_context, seed_url, live_
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.goto(seed_url)
-    page.locator(".side--zh ruby.w").nth(2).hover()
+    page.locator(".side--zh .w").nth(2).hover()
     expect(page.locator("#gloss")).to_be_visible()
     page.click("label:has-text('Off')")
     expect(page.locator("html")).to_have_attribute("data-pinyin", "none")
