@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -79,3 +80,35 @@ def test_learner_bookmarks_notes_exports_and_removes(page, seed_url, live_server
     expect(page.locator(".bookmark")).to_have_count(1)
     expect(page.locator("#bookmark-count")).to_have_text("1 bookmark")
     assert list(Bookmark.objects.values_list("segment_id", flat=True)) == [segments[2].pk]
+
+
+def test_the_bookmark_star_is_reachable_wherever_its_sentence_wraps(new_context, seed_url):
+    # A phone's width: the first sentence wraps over several lines, its ☆ after the last.
+    page = new_context(viewport={"width": 375, "height": 800}).new_page()
+    page.goto(seed_url)
+    first = Segment.objects.exclude(zh="").order_by("pair__position", "position").first()
+    sentence = page.locator(f"#seg-{first.pk}-zh")
+    star = page.locator(f"[data-bookmark-for='{first.pk}']")
+    assert sentence.evaluate("el => el.getClientRects().length") > 2  # it does wrap
+    # The pointer comes from the top of the page, across other text, straight to the ☆:
+    # it is there to be clicked, without first resting on the sentence.
+    page.mouse.move(5, 5)
+    star.click()
+    # Anonymous: the ☆ leads to the log-in page, which brings the learner back to bookmark.
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+
+
+def test_tab_goes_from_a_sentence_to_its_star_with_a_focus_ring(page, seed_url):
+    page.goto(seed_url)
+    first = Segment.objects.exclude(zh="").order_by("pair__position", "position").first()
+    page.focus(f"#seg-{first.pk}-zh")
+    page.keyboard.press("Tab")
+    star = page.locator(f"[data-bookmark-for='{first.pk}']")
+    expect(star).to_be_focused()
+    ring = star.evaluate(
+        "el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]"
+    )
+    assert ring[0] != "none" and float(ring[1].removesuffix("px")) >= 2, ring
+    assert star.evaluate("el => getComputedStyle(el).opacity") == "1"
+    page.keyboard.press("Tab")  # and on to the sentence's English
+    expect(page.locator(f"#seg-{first.pk}-en")).to_be_focused()
