@@ -135,18 +135,55 @@
     }).join(" ");
   }
 
+  // Where the pop-up opens. Two columns (a desktop): inside the Chinese column, below
+  // the word or above it, so it never covers the English the word became nor the
+  // word itself. One column (a phone): a sheet along the foot of the screen, the page
+  // scrolled so that the sentence and its translation stay in view above it.
+  const oneColumn = window.matchMedia("(max-width: 699.98px)");
+
   function placeGloss(word) {
+    gloss.classList.toggle("gloss--sheet", oneColumn.matches);
+    if (oneColumn.matches) {
+      gloss.style.left = gloss.style.top = gloss.style.maxWidth = "";
+      keepAboveSheet(word);
+      return;
+    }
     const margin = 8;
+    const gap = 6;
+    const column = word.closest(".side").getBoundingClientRect();
+    gloss.style.maxWidth = Math.min(column.width, window.innerWidth - 2 * margin) + "px";
     const box = word.getBoundingClientRect();
     const width = gloss.offsetWidth;
     const height = gloss.offsetHeight;
-    let left = Math.min(box.left, window.innerWidth - width - margin);
-    left = Math.max(margin, left);
-    let top = box.bottom + 6;
-    if (top + height > window.innerHeight - margin) top = box.top - height - 6;
-    top = Math.max(margin, top);
+    const left = Math.max(column.left, Math.min(box.left, column.right - width));
+    const below = box.bottom + gap;
+    const above = box.top - height - gap;
+    let top = below;
+    if (below + height > window.innerHeight - margin) {
+      // No room below: above if it fits there, else wherever leaves more of it on screen.
+      top = above >= margin || box.top > window.innerHeight - box.bottom ? above : below;
+    }
     gloss.style.left = left + "px";
     gloss.style.top = top + "px";
+  }
+
+  function keepAboveSheet(word) {
+    const seg = segmentOf(word);
+    const other = seg && counterpart(seg);
+    const boxes = [seg, other].filter(Boolean).map(function (el) { return el.getBoundingClientRect(); });
+    const top = Math.min.apply(null, boxes.map(function (box) { return box.top; }));
+    const bottom = Math.max.apply(null, boxes.map(function (box) { return box.bottom; }));
+    const margin = 8;
+    const room = window.innerHeight - gloss.offsetHeight - margin;  // the view above the sheet
+    let scroll = 0;
+    if (bottom - top <= room - margin) {
+      if (bottom > room) scroll = bottom - room;  // the translation's end above the sheet
+      else if (top < margin) scroll = top - margin;  // the sentence's start below the top
+    } else {
+      // Too tall to show whole: from the word's line down, as much as fits.
+      scroll = word.getBoundingClientRect().top - 3 * margin;
+    }
+    if (Math.abs(scroll) >= 1) window.scrollBy({ top: scroll, behavior: "instant" });
   }
 
   function openGloss(word) {
@@ -238,6 +275,13 @@
   // which have no hover, can light a pair and keep it lit; a tapped word opens its entry.
   document.addEventListener("click", function (event) {
     if (!(event.target instanceof Element)) return;
+    if (event.target.closest("[data-gloss-close]")) {
+      const word = glossFor;
+      closeGloss();
+      unlightWords();
+      if (word && document.activeElement === word) segmentOf(word).focus();
+      return;
+    }
     const sayButton = event.target.closest("[data-say-for], [data-say]");
     if (sayButton) {
       speak(sayButton.dataset.say || sentenceText(sayButton.dataset.sayFor));
@@ -270,7 +314,7 @@
 
   // The pop-up follows its word when the page scrolls.
   window.addEventListener("scroll", function () {
-    if (glossFor && !gloss.hidden) placeGloss(glossFor);
+    if (glossFor && !gloss.hidden && !oneColumn.matches) placeGloss(glossFor);
   }, { passive: true });
 
   // ---- Keyboard ----

@@ -66,23 +66,58 @@ def test_popup_is_reached_by_keyboard(page, seed_url):
     assert page.evaluate("document.activeElement.id") == f"seg-{segment.pk}-zh"
 
 
-def test_popup_stays_inside_the_viewport_at_the_edges(new_context, seed_url):
-    context = new_context(viewport={"width": 375, "height": 700})
-    page = context.new_page()
+OVERLAP = """([a, b]) => {
+  const boxes = (el) => Array.from(el.getClientRects());
+  return boxes(a).some((r) => boxes(b).some((q) =>
+    r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom));
+}"""
+
+
+def test_on_a_desktop_the_popup_never_covers_the_word_or_the_english_it_lit(page, seed_url):
     page.goto(seed_url)
-    # The last word of a line near the right edge, and a word near the bottom.
-    words = page.locator(".side--zh .w")
-    for index in [3, 40]:
-        word = words.nth(index)
-        word.scroll_into_view_if_needed()
-        page.evaluate("window.scrollBy(0, window.innerHeight / 2 - 80)")
-        word.click()
-        popup = page.locator("#gloss")
-        expect(popup).to_be_visible()
-        box = popup.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-        assert box["y"] >= 0 and box["y"] + box["height"] <= 700
-        page.keyboard.press("Escape")
+    popup = page.locator("#gloss")
+    # Words at the start and the end of sentences, near the column's right edge and
+    # near the foot of the screen once scrolled there.
+    for position in (0, 1, 3, 5, 9):
+        segment = seed_segment(position)
+        words = page.locator(f"#seg-{segment.pk}-zh .w[data-l]")
+        for word in (words.first, words.last):
+            word.scroll_into_view_if_needed()
+            word.hover()
+            expect(popup).to_be_visible()
+            expect(page.locator("#gloss-body")).to_have_attribute(
+                "data-word", word.evaluate(CHINESE_TEXT)
+            )
+            english = page.locator(f"#seg-{segment.pk}-en")
+            gloss = popup.element_handle()
+            assert not page.evaluate(OVERLAP, [gloss, english.element_handle()]), position
+            assert not page.evaluate(OVERLAP, [gloss, word.element_handle()]), position
+            box = popup.bounding_box()
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 900
+            page.mouse.move(5, 5)
+            expect(popup).to_be_hidden()
+
+
+def test_on_a_phone_the_popup_is_a_sheet_that_leaves_the_pair_in_view(new_context, seed_url):
+    page = new_context(viewport={"width": 375, "height": 700}, has_touch=True).new_page()
+    page.goto(seed_url)
+    popup = page.locator("#gloss")
+    segment = seed_segment(3)  # Raddatz's exit interview: three lines a side
+    word = page.locator(f"#seg-{segment.pk}-zh .w").nth(2)
+    word.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, window.innerHeight)")  # the pair now at the very top
+    word.tap()
+    expect(popup).to_be_visible()
+    expect(popup).to_have_class(re.compile("gloss--sheet"))
+    page.wait_for_timeout(100)  # the page scrolls the pair into the room above
+    sheet = popup.bounding_box()
+    assert sheet["x"] == 0 and sheet["width"] == 375
+    assert abs(sheet["y"] + sheet["height"] - 700) < 1  # along the foot of the screen
+    for side in ("zh", "en"):
+        box = page.locator(f"#seg-{segment.pk}-{side}").bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= sheet["y"], (side, box, sheet)
+    popup.locator("[data-gloss-close]").tap()
+    expect(popup).to_be_hidden()
 
 
 def test_pinyin_only_above_my_level(page, seed_url):
