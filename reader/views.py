@@ -63,11 +63,18 @@ def article_read(request, slug):
 
 @require_GET
 def word_gloss(request, word):
-    """The dictionary pop-up for one word; ``?py=`` is the reading the page shows."""
+    """The dictionary pop-up for one word.
+
+    ``?py=`` is the reading the page shows, ``?en=`` the English words the page
+    linked the word to (the sense they meet comes first), and ``?name=`` the
+    English form of a word the page knows to be a name.
+    """
     entry = gloss.gloss(
         word[:MAX_GLOSS_WORD],
         shown=request.GET.get("py", "")[:80],
         standard=settings.DUIZHAO_HSK_STANDARD,
+        english_words=request.GET.get("en", "")[:200].split(),
+        name=request.GET.get("name", "")[:80].strip(),
     )
     if entry is None:
         raise Http404("No dictionary entry for this word.")

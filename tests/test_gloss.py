@@ -7,14 +7,15 @@ from pytest_django.asserts import assertContains, assertNotContains
 pytestmark = pytest.mark.django_db
 
 
-def gloss(client, word, py=""):
-    return client.get(reverse("reader:word_gloss", args=[word]), {"py": py} if py else {})
+def gloss(client, word, py="", **more):
+    params = {"py": py, **more} if py else more
+    return client.get(reverse("reader:word_gloss", args=[word]), params)
 
 
 def test_gloss_shows_forms_readings_level_and_characters(client):
     response = gloss(client, "银行", "yín háng")
     assertContains(response, "銀行")  # traditional
-    assertContains(response, "yín háng")
+    assertContains(response, '<span class="gloss-written" title="As this page reads it">yínháng')
     assertContains(response, "bank")
     assertContains(response, "HSK 3")
     assertContains(response, "Measure word")
@@ -50,6 +51,30 @@ def test_name_missing_from_the_dictionary_falls_back_to_its_characters(client):
     assertContains(response, "Not in the dictionary as one word")
     assertContains(response, "rice")
     assertContains(response, "mǐ")
+
+
+def test_the_english_the_page_linked_decides_which_sense_leads(client):
+    html = gloss(client, "东西", "dōng xi", en="things").content.decode()
+    readings = html.split('<li class="gloss-reading')[1:]
+    assert '<span class="gloss-pinyin">dōngxi</span>' in readings[0] and "thing" in readings[0]
+    assert "east and west" in readings[1]
+
+
+def test_a_name_leads_with_its_english_form_and_no_hsk_grade(client):
+    response = gloss(client, "米利", "mǐ lì", en="Milley", name="Milley")
+    html = response.content.decode()
+    assert html.index('<p class="gloss-name">Name: <span lang="en">Milley</span>') < html.index(
+        "rice"
+    )
+    assertNotContains(response, "HSK")
+    assertNotContains(response, "Not in the dictionary as one word")
+    assertContains(response, "Mǐlì")
+
+
+def test_the_page_reading_with_a_tone_change_is_shown_as_the_page_says_it(client):
+    response = gloss(client, "一", "yí")
+    assertContains(response, '<span class="gloss-written" title="As this page reads it">yí</span>')
+    assertContains(response, "in the dictionary; said yí here")
 
 
 def test_gloss_reads_traditional_characters(client):

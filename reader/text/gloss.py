@@ -1,89 +1,99 @@
 """A word's dictionary entry, arranged for a learner's pop-up.
 
-The reading the page shows comes first, with its definitions, then the
-word's other readings; a word of several characters also gets each
-character's reading and meaning. A word CC-CEDICT lacks (most names) is
-explained through its characters. Nothing here needs pypinyin: CC-CEDICT's
-numbered pinyin is turned into tone marks by ``numbered_to_marks``.
+The sense that fits comes first: the reading whose definitions meet the
+English words the page linked the word to, and the reading the page shows;
+then the word's other readings. Each reading is written as a word, after
+GB/T 16159 (``orthography``): gàosu, Pǔjīng, Dì-èr Cì Shìjiè Dàzhàn; the
+one the page shows is written exactly as the page reads it, tone changes
+included (yí gè), with the dictionary's form beside it. Definitions lose
+CC-CEDICT's cross-reference syntax and self-references. A word of several
+characters also gets each character's reading and meaning; a word
+CC-CEDICT lacks is explained through its characters. A name says so and
+gives its English form, the characters' unrelated senses after. Nothing
+here needs pypinyin.
 
 >>> g = gloss("长大", shown="zhǎng dà")
->>> [r.pinyin for r in g.readings], g.readings[0].definitions[:2]
-(['zhǎng dà'], ['to grow up'])
+>>> g.written, [r.pinyin for r in g.readings], g.readings[0].definitions[:1]
+('zhǎngdà', ['zhǎngdà'], ['to grow up'])
 >>> [(c.char, c.readings[0].pinyin) for c in g.characters]
 [('长', 'zhǎng'), ('大', 'dà')]
->>> gloss("很长", shown="hěn cháng").characters[1].readings[0].pinyin
-'cháng'
+>>> gloss("告诉", shown="gào su").readings[0].definitions[0]
+'to tell; to inform; to let know'
+>>> [r.pinyin for r in gloss("东西", shown="dōng xī", english_words=["things"]).readings]
+['dōngxi', 'dōngxī']
 >>> gloss("。") is None
 True
 """
 
 import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import dictionary, levels
+from . import dictionary, english, levels
 from .lang import is_han
+from .orthography import entry_pinyin, numbered_to_marks, toneless, word_pinyin
 
 MAX_CHARACTER_DEFINITIONS = 3
 
-_MARKS = {"1": "\u0304", "2": "\u0301", "3": "\u030c", "4": "\u0300"}
-_SYLLABLE = re.compile(r"^([a-zA-Zü:]+)([1-5])$")
-
-
-def numbered_to_marks(numbered: str) -> str:
-    """CC-CEDICT's ``"yin2 hang2"`` as ``"yín háng"``; ``lu:4`` and ``lv4`` become ``lǜ``.
-
-    The mark goes on a or e; on the o of ou; otherwise on the last vowel.
-    """
-    out = []
-    for part in numbered.split():
-        m = _SYLLABLE.match(part)
-        if not m:
-            out.append(part)
-            continue
-        letters, tone = m.groups()
-        letters = letters.replace("u:", "ü").replace("v", "ü").replace("U:", "Ü")
-        if tone in _MARKS:
-            lower = letters.lower()
-            if "a" in lower:
-                at = lower.index("a")
-            elif "e" in lower:
-                at = lower.index("e")
-            elif "ou" in lower:
-                at = lower.index("o")
-            else:
-                at = max(lower.rfind(v) for v in "iouü")
-            if at >= 0:
-                letters = unicodedata.normalize(
-                    "NFC", letters[: at + 1] + _MARKS[tone] + letters[at + 1 :]
-                )
-        out.append(letters)
-    return " ".join(out)
-
-
-# CC-CEDICT's cross-references, "個|个[ge4]" or "散[san4]": a learner wants the
-# simplified word, with its reading in tone marks.
+# CC-CEDICT's cross-references, "個|个[ge4]" or "散[san4]", and bare readings,
+# "[yao1]": a learner wants the simplified word with its reading written out.
 _CROSS_REFERENCE = re.compile(
     r"(?:[^\s|\[\]]+\|)?([^\s|\[\]]+)\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
 )
+_BARE_READING = re.compile(r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+_REFERS_TO = re.compile(r"^(?:old |archaic |Japanese |)variant of (.+?)(?: \(.*\))?$")
+# Labels CC-CEDICT puts before a sense, as a reader would say them; "(bound form)"
+# (a character used only inside words) tells a learner nothing they can use.
+_LABELS = {
+    "(bound form) ": "",
+    "(coll.) ": "colloquial: ",
+    "(literary) ": "literary: ",
+    "(dialect) ": "dialect: ",
+    "(old) ": "old: ",
+    "(archaic) ": "archaic: ",
+    "(Tw) ": "Taiwan: ",
+    "(slang) ": "slang: ",
+    "(Internet slang) ": "Internet slang: ",
+    "(onom.) ": "the sound of ",
+}
 
 
-def _readable(definition: str) -> str:
-    """``"see 散[san4]"`` → ``"see 散 (sàn)"``."""
-    return _CROSS_REFERENCE.sub(lambda m: f"{m[1]} ({numbered_to_marks(m[2])})", definition)
+def _readable(definition: str, word: str, forms: set[str]) -> str | None:
+    """A definition as a learner reads it; None for one that only names the word itself.
+
+    ``"see 散[san4]"`` → ``"see 散 (sàn)"``; ``"variant of 個|个[ge4]"`` on 个 → None.
+    """
+    referred = _REFERS_TO.match(definition)
+    if referred:
+        target = _CROSS_REFERENCE.match(referred[1])
+        names = {target[1], *(target[0].split("[")[0].split("|"))} if target else set()
+        if names & forms:
+            return None
+    for label, said in _LABELS.items():
+        if definition.startswith(label):
+            definition = said + definition[len(label) :]
+    text = _CROSS_REFERENCE.sub(lambda m: f"{m[1]} ({entry_pinyin(m[2])})", definition)
+    text = _BARE_READING.sub(lambda m: entry_pinyin(m[1]), text)
+    return text.strip() or None
 
 
-def _toneless(pinyin: str) -> str:
-    decomposed = unicodedata.normalize("NFD", pinyin.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _content_words(text: str) -> set[str]:
+    """The English content words of a definition or of the page's linked words, as lemmas."""
+    return {
+        english.lemma(token.lower())
+        for token in english.words(text)
+        if token.lower() not in english.STOP_WORDS and len(token) > 1
+    }
 
 
 @dataclass(frozen=True)
 class Reading:
-    pinyin: str
+    pinyin: str  # written as a word (GB/T 16159): "gàosu", "Pǔjīng"
+    syllables: str  # one per character, as the page shows them: "gào su"
     definitions: list[str]
     measure_words: list[str] = field(default_factory=list)
-    shown: bool = False
+    shown: bool = False  # the reading the page shows
+    fits: bool = False  # a definition meets the English the page linked the word to
 
 
 @dataclass(frozen=True)
@@ -100,51 +110,86 @@ class Gloss:
     readings: list[Reading]
     characters: list[CharacterGloss]
     level: int | None
-    shown: str
+    shown: str  # the page's syllables, "yí gè"
+    written: str = ""  # the page's reading written as a word, "yígè"
+    name: str = ""  # for a name: its English form, from the page's link
 
 
-def _readings(word: str, shown: str) -> list[Reading]:
-    """The word's readings, the one shown on the page first (tone marks matched, else letters)."""
-    merged: dict[str, tuple[list[str], list[str]]] = {}
-    for entry in dictionary.lookup(word):
-        pinyin = numbered_to_marks(entry.pinyin)
-        definitions, measures = merged.setdefault(pinyin, ([], []))
+def _readings(word: str, shown: str, english_words: set[str] = frozenset()) -> list[Reading]:
+    """The word's readings, the one that fits first (English met, then the page's reading)."""
+    merged: dict[str, tuple[str, list[str], list[str]]] = {}
+    entries = dictionary.lookup(word)
+    forms = {word} | {e.simplified for e in entries} | {e.traditional for e in entries}
+    for entry in entries:
+        syllables = numbered_to_marks(entry.pinyin)
+        _, definitions, measures = merged.setdefault(
+            syllables, (entry_pinyin(entry.pinyin), [], [])
+        )
         for definition in entry.definitions:
             if definition.startswith("CL:"):
                 measures.extend(re.sub(r"\[[^\]]*\]", "", definition[3:]).split(","))
-            elif (shown_text := _readable(definition)) not in definitions:
-                definitions.append(shown_text)
+            elif (text := _readable(definition, word, forms)) and text not in definitions:
+                definitions.append(text)
 
-    def score(pinyin: str) -> int:
-        if shown and pinyin == shown:
+    def score(syllables: str) -> int:
+        if shown and syllables == shown:
             return 3
-        if shown and pinyin.lower() == shown.lower():
+        if shown and syllables.lower() == shown.lower():
             return 2
         # 一 and 不 are shown with their tone changes (yí gè), which no entry has.
-        if shown and _toneless(pinyin) == _toneless(shown):
+        if shown and toneless(syllables) == toneless(shown):
             return 1
         return 0
 
-    # Common readings before the capitalised ones of names and surnames.
-    ranked = sorted(merged.items(), key=lambda item: (-score(item[0]), item[0][:1].isupper()))
-    best = score(ranked[0][0]) if ranked else 0
-    return [
-        Reading(
-            pinyin=pinyin,
-            definitions=definitions,
-            measure_words=[m.split("|")[-1] for m in measures],
-            shown=best > 0 and score(pinyin) == best,
+    def fitting(definitions: list[str]) -> list[str]:
+        return [d for d in definitions if english_words & _content_words(d)]
+
+    ranked = sorted(
+        merged.items(),
+        key=lambda item: (
+            -(bool(fitting(item[1][1])) and score(item[0]) > 0),
+            -bool(fitting(item[1][1])),
+            -score(item[0]),
+            item[0][:1].isupper(),  # common readings before those of names and surnames
+        ),
+    )
+    best = max((score(syllables) for syllables in merged), default=0)
+    readings = []
+    for syllables, (written, definitions, measures) in ranked:
+        if not definitions and not measures:
+            continue
+        fits = fitting(definitions)
+        readings.append(
+            Reading(
+                pinyin=written,
+                syllables=syllables,
+                # Within a reading, the senses the English met first.
+                definitions=fits + [d for d in definitions if d not in fits],
+                measure_words=[m.split("|")[-1] for m in measures],
+                shown=best > 0 and score(syllables) == best,
+                fits=bool(fits),
+            )
         )
-        for pinyin, (definitions, measures) in ranked
-        if definitions or measures
-    ]
+    return readings
 
 
-def gloss(word: str, shown: str = "", standard: str = levels.DEFAULT_STANDARD) -> Gloss | None:
-    """The pop-up's content for ``word``; None when neither it nor its characters have entries."""
+def gloss(
+    word: str,
+    shown: str = "",
+    standard: str = levels.DEFAULT_STANDARD,
+    english_words: Sequence[str] = (),
+    name: str = "",
+) -> Gloss | None:
+    """The pop-up's content for ``word``; None when neither it nor its characters have entries.
+
+    ``shown`` is the page's reading of the word (its syllables), ``english_words``
+    the English words the page linked it to, and ``name`` the English form of a
+    name when the page knows the word is one (米利 → Milley).
+    """
     if not any(is_han(c) for c in word):
         return None
-    readings = _readings(word, shown)
+    wanted = _content_words(" ".join(english_words))
+    readings = _readings(word, shown, wanted)
     syllables = shown.split()
     characters = []
     if len(word) > 1 or not readings:
@@ -153,7 +198,9 @@ def gloss(word: str, shown: str = "", standard: str = levels.DEFAULT_STANDARD) -
                 continue
             char_shown = syllables[k] if len(syllables) == len(word) else ""
             char_readings = [
-                Reading(r.pinyin, r.definitions[:MAX_CHARACTER_DEFINITIONS], shown=r.shown)
+                Reading(
+                    r.pinyin, r.syllables, r.definitions[:MAX_CHARACTER_DEFINITIONS], shown=r.shown
+                )
                 for r in _readings(char, char_shown)
             ]
             if char_readings:
@@ -169,6 +216,8 @@ def gloss(word: str, shown: str = "", standard: str = levels.DEFAULT_STANDARD) -
         traditional=traditional,
         readings=readings,
         characters=characters,
-        level=levels.word_level(simplified, standard),
+        level=None if name else levels.word_level(simplified, standard),
         shown=shown,
+        written=word_pinyin(syllables, capital=bool(name)),
+        name=name,
     )

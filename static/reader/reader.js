@@ -129,6 +129,16 @@
     return text;
   }
 
+  function linkedEnglish(word) {
+    const seg = segmentOf(word);
+    const other = seg && counterpart(seg);
+    if (!other || !word.dataset.l) return "";
+    return word.dataset.l.split(" ").map(function (i) {
+      const el = other.querySelector('.ew[data-i="' + i + '"]');
+      return el ? el.textContent : "";
+    }).filter(Boolean).join(" ");
+  }
+
   function wordReading(word) {
     return Array.from(word.querySelectorAll("rt")).map(function (rt) {
       return rt.textContent;
@@ -191,8 +201,13 @@
     glossFor = word;
     const text = chineseText(word);
     // The entry's address comes from the page (data-url is the URL for the word "_").
-    const url = gloss.dataset.url.replace(/_\/$/, encodeURIComponent(text) + "/") +
+    // With the English words the page linked it to (the sense they meet comes first),
+    // and, for a name, its English form.
+    const english = linkedEnglish(word);
+    let url = gloss.dataset.url.replace(/_\/$/, encodeURIComponent(text) + "/") +
       "?py=" + encodeURIComponent(wordReading(word));
+    if (english) url += "&en=" + encodeURIComponent(english);
+    if (word.classList.contains("nm") && english) url += "&name=" + encodeURIComponent(english);
     window.htmx.ajax("GET", url, { target: gloss, swap: "innerHTML" }).then(function () {
       const body = gloss.querySelector("#gloss-body");
       // A word with no entry answers 404 and htmx swaps nothing: show no stale entry.
