@@ -371,7 +371,11 @@ def _add_correction(model_admin, request, article):
         data = form.cleaned_data
         try:
             count = services.add_correction(
-                article=article, kind=data["kind"], word=data["word"], value=data["value"]
+                article=article,
+                kind=data["kind"],
+                word=data["word"],
+                value=data["value"],
+                where=data["where"],
             )
         except ValueError as error:
             form.add_error(None, str(error))

@@ -128,6 +128,17 @@ class PairTextForm(forms.Form):
 
 
 class CorrectionForm(forms.ModelForm):
+    """A word fix; for every sentence of the article, or only the one holding ``where``."""
+
+    where = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Only in the sentence with",
+        help_text="Leave empty to fix every sentence; or paste a few characters of the one "
+        "sentence to fix.",
+        widget=forms.TextInput(attrs={"lang": "zh-Hans", "size": 16}),
+    )
+
     class Meta:
         model = WordCorrection
         fields = ["kind", "word", "value"]

@@ -271,7 +271,9 @@ class Profile(models.Model):
 
 
 class WordCorrection(models.Model):
-    """A teacher's fix to a word in one article: join, split, or its pinyin.
+    """A teacher's fix to a word in one article: join, split, or its pinyin; in every
+    sentence of the article, or in one (named by its Chinese, which survives
+    re-alignment as long as the sentence's text does).
 
     Kept per article, and applied again whenever the article is annotated,
     so that it survives re-alignment and re-import.
@@ -291,23 +293,29 @@ class WordCorrection(models.Model):
         help_text="Split: the parts with spaces (离职 采访). Pinyin: one syllable a character "
         "with tone marks (cháo xiǎn). Join: leave empty.",
     )
+    sentence = models.TextField(
+        blank=True,
+        help_text="The Chinese of the one sentence the fix is for; empty: every sentence.",
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["article", "kind", "word"], name="correction_unique_per_article_kind_word"
+                fields=["article", "kind", "word", "sentence"],
+                name="correction_unique_per_article_kind_word_sentence",
             ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.word} {self.value}".strip()
+        where = f" (only in {self.sentence})" if self.sentence else ""
+        return f"{self.get_kind_display()}: {self.word} {self.value}".strip() + where
 
     def as_text_correction(self):
         from .text.corrections import Correction
 
-        return Correction(self.kind, self.word, self.value)
+        return Correction(self.kind, self.word, self.value, self.sentence)
 
 
 class Job(models.Model):

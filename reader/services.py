@@ -356,40 +356,71 @@ def reannotate(segments) -> int:
     return len(segments)
 
 
-def add_correction(*, article: Article, kind: str, word: str, value: str = "") -> int:
+def add_correction(
+    *, article: Article, kind: str, word: str, value: str = "", where: str = ""
+) -> int:
     """Save a teacher's word fix and re-annotate the sentences it concerns; return how many.
 
-    Raises ``CorrectionError`` (a ValueError, with a message for the teacher)
-    when the fix is malformed, or when a split or a reading names something
-    that is not one word anywhere in the article (it must be joined first);
-    nothing is saved then.
+    ``where``, when given, is some of the Chinese of the one sentence the fix
+    is for (the sentence that holds it and the word); otherwise the fix is
+    for every sentence of the article. Raises ``CorrectionError`` (a
+    ValueError, with a message for the teacher) when the fix is malformed,
+    when ``where`` names no sentence or several, or when the fix changes
+    nothing: a split or a reading for something that is not one word there
+    (it must be joined first), a join of characters not found together or
+    not to be cut out of the words around them. Nothing is saved then.
     """
     from .text.corrections import Correction, CorrectionError
 
-    fix = Correction(kind, word.strip(), " ".join(value.split()))
+    word, value, where = word.strip(), " ".join(value.split()), "".join(where.split())
+    in_article = Segment.objects.filter(pair__article=article, zh__contains=word)
+    sentence = ""
+    if where:
+        texts = sorted(set(in_article.filter(zh__contains=where).values_list("zh", flat=True)))
+        if not texts:
+            raise CorrectionError(f"no sentence of this article has both {where} and {word}")
+        if len(texts) > 1:
+            raise CorrectionError(
+                f"{len(texts)} sentences have both {where} and {word}: give more of the one "
+                "you mean"
+            )
+        sentence = texts[0]
+    fix = Correction(kind, word, value, sentence)
     with transaction.atomic():
         WordCorrection.objects.update_or_create(
-            article=article, kind=fix.kind, word=fix.word, defaults={"value": fix.value}
+            article=article,
+            kind=fix.kind,
+            word=fix.word,
+            sentence=fix.sentence,
+            defaults={"value": fix.value},
         )
-        affected = Segment.objects.filter(pair__article=article, zh__contains=fix.word)
+        affected = in_article.filter(zh=sentence) if sentence else in_article
         count = reannotate(affected)
-        if fix.kind != "join" and not any(
-            token.text == fix.word for segment in affected for token in segment.annotated.zh
-        ):
-            where = "is not in" if not count else "is not one word in"
-            raise CorrectionError(
-                f"{fix.word} {where} this article's sentences; to fix a phrase, join it "
-                "into one word first"
-            )
+        if not any(token.text == fix.word for s in affected for token in s.annotated.zh):
+            if not count:
+                reason = f"{fix.word} is not in this article's sentences"
+            elif fix.kind == "join":
+                reason = (
+                    f"{fix.word} cannot be made one word here: its characters run into a "
+                    "word that mixes scripts or numbers"
+                )
+            else:
+                place = "that sentence" if sentence else "this article"
+                reason = (
+                    f"{fix.word} is not one word in {place}; to fix a phrase, join it into one "
+                    "word first"
+                )
+            raise CorrectionError(reason)
         return count
 
 
 def remove_correction(*, correction: WordCorrection) -> int:
     """Drop a word fix and re-annotate the sentences it had changed."""
-    article, word = correction.article, correction.word
+    article, word, sentence = correction.article, correction.word, correction.sentence
     with transaction.atomic():
         correction.delete()
-        return reannotate(Segment.objects.filter(pair__article=article, zh__contains=word))
+        affected = Segment.objects.filter(pair__article=article, zh__contains=word)
+        return reannotate(affected.filter(zh=sentence) if sentence else affected)
 
 
 class SegmentGone(Exception):

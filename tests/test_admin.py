@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from reader import services
 from reader.models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
-from tests.factory import SEED_FILE, jobs_run, page_words
+from tests.factory import SEED_FILE, jobs_run, make_article, page_words
 
 # The teacher's imports run in the background worker, which reads committed rows.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -338,6 +338,80 @@ def test_malformed_word_fix_is_refused_with_its_reason(teacher_client, draft):
         teacher_client, draft, action="correct", kind="split", word="朝鲜", value="朝 日"
     )
     assertContains(response, "the parts must spell 朝鲜")
+    assert WordCorrection.objects.count() == 0
+
+
+def zh_words(article, containing: str) -> list[list[tuple[str, tuple]]]:
+    """The words and syllables of each of the article's sentences that contain ``containing``."""
+    return [
+        [(t.text, t.syllables) for t in s.annotated.zh]
+        for s in Segment.objects.filter(pair__article=article, zh__contains=containing)
+    ]
+
+
+def test_a_fix_applies_to_one_sentence_or_to_every_one_as_the_teacher_chooses(
+    teacher_client, draft
+):
+    sentences = zh_words(draft, "朝鲜")
+    assert len(sentences) > 2
+    response = alignment(
+        teacher_client,
+        draft,
+        action="correct",
+        kind="pinyin",
+        word="朝鲜",
+        value="Cháo xiǎn",
+        where="会见朝鲜领导人",
+    )
+    assert response.status_code == 302
+    fixed = Segment.objects.get(pair__article=draft, zh__contains="会见朝鲜领导人")
+    assert ("朝鲜", ("Cháo", "xiǎn")) in [(t.text, t.syllables) for t in fixed.annotated.zh]
+    others = [w for s in zh_words(draft, "朝鲜") for w in s if w[0] == "朝鲜"]
+    assert others.count(("朝鲜", ("Cháo", "xiǎn"))) == 1  # that sentence only
+    assert WordCorrection.objects.get().sentence == fixed.zh
+    page = teacher_client.get(reverse("admin:reader_article_alignment", args=[draft.pk]))
+    assertContains(page, "(only in ")
+    # The same fix for every sentence: all of them follow.
+    alignment(
+        teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="Cháo xiǎn"
+    )
+    words = [w for s in zh_words(draft, "朝鲜") for w in s if w[0] == "朝鲜"]
+    assert set(words) == {("朝鲜", ("Cháo", "xiǎn"))}
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("朝鲜", "sentences have both 朝鲜 and 朝鲜: give more of the one you mean"),
+        ("没有这句话", "no sentence of this article has both 没有这句话 and 朝鲜"),
+    ],
+)
+def test_a_one_sentence_fix_must_name_exactly_one_sentence(teacher_client, draft, where, message):
+    response = alignment(
+        teacher_client,
+        draft,
+        action="correct",
+        kind="pinyin",
+        word="朝鲜",
+        value="Cháo xiǎn",
+        where=where,
+    )
+    assertContains(response, message)
+    assert WordCorrection.objects.count() == 0
+
+
+def test_a_join_cuts_across_the_words_the_app_made(teacher_client):
+    article = make_article(slug="early", zh=["他一早就走了，没等我们。"], en=["He left early."])
+    assert ("早就", ("zǎo", "jiù")) in zh_words(article, "早就")[0]
+    response = alignment(teacher_client, article, action="correct", kind="join", word="一早")
+    assert response.status_code == 302
+    words = [w for w, _ in zh_words(article, "一早")[0]]
+    assert words[:4] == ["他", "一早", "就", "走"]
+
+
+def test_a_join_that_changes_nothing_says_why(teacher_client, draft):
+    response = alignment(teacher_client, draft, action="correct", kind="join", word="一早")
+    assertContains(response, "一早 is not in this article&#x27;s sentences")
     assert WordCorrection.objects.count() == 0
 
 

@@ -76,7 +76,7 @@ def annotate_segment(
         zh_words = split_words(zh) if zh else []
     zh_tokens = pinyin.annotate_words(zh_words, sandhi=options.tone_sandhi) if zh_words else []
     if options.corrections:
-        zh_tokens = apply_corrections(zh_tokens, options.corrections)
+        zh_tokens = apply_corrections(zh_tokens, options.corrections, sentence=zh)
     en_texts = english.tokenize(en) if en else []
     links = (
         wordalign.link_words(
