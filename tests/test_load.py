@@ -60,9 +60,7 @@ def test_teachers_work_and_learners_bookmarks_hold_together(live_server, tmp_pat
     assert sum(outcome.statuses.values()) >= 10 * LEARNERS, outcome.statuses
     assert set(outcome.statuses) <= {200, 409}, outcome.statuses  # no 5xx, nothing else
     stored = set(
-        Bookmark.objects.filter(segment__isnull=False).values_list(
-            "user__username", "segment__zh"
-        )
+        Bookmark.objects.filter(segment__isnull=False).values_list("user__username", "segment__zh")
     )
     assert stored == outcome.implied()
     assert Segment.objects.filter(pair__article=article, zh__contains="第2次导入").exists()
