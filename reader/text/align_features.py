@@ -263,18 +263,20 @@ def _en_word(token: str, at_start: bool) -> tuple[frozenset[str], bool] | None:
 def en_unit(text: str) -> Unit:
     """Features of an English paragraph or sentence."""
     items: list[tuple[frozenset[str] | set[str], bool]] = []
+    words = []  # english.words(text), for the numbers
     sentence_start = True
     for token in english.tokenize(text):
-        if token in _SENTENCE_END:
+        if token[0].isalpha():
+            words.append(token)
+            item = _en_word(token, sentence_start)
+            sentence_start = False
+            if item is not None:
+                items.append(item)
+        elif english.is_word(token):
+            words.append(token)  # a number: its keys come from anchors, below
+        elif token in _SENTENCE_END:
             sentence_start = True
-            continue
-        if not token[0].isalpha():
-            continue
-        item = _en_word(token, sentence_start)
-        sentence_start = False
-        if item is not None:
-            items.append(item)
-    for key in anchors.numbers_en(text):
+    for key in anchors.numbers_en(text, words=words):
         items.append((frozenset({key}), True))
     if _EN_QUOTES.search(text):
         items.append((frozenset({'"'}), True))

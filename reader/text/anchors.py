@@ -39,6 +39,9 @@ from reader.text.lexicon import (
 __all__ = ["en_number_keys", "numbers_en", "numbers_zh", "zh_number_keys"]
 
 _ZH_NUMBER = re.compile(
+    # Every number starts with a digit or a numeral (百分之 too): the lookahead
+    # lets the search pass over the other characters quickly.
+    r"(?=[\d" + ZH_NUMERALS + r"])"
     r"(百分之|千分之)?"
     r"(\d+(?:[.,]\d+)*|[" + ZH_NUMERALS + r"]+(?:[点點][" + ZH_NUMERALS + r"]+)?)"
     r"([万萬亿億]?)"
@@ -99,7 +102,7 @@ def _numbers_zh(text: str) -> tuple[str, ...]:
     for m in _ZH_NUMBER.finditer(text):
         percent, body, big, suffix = m.groups()
         start = m.start(2)
-        if any(text.startswith(w, start) for w in ZH_NOT_NUMBERS):
+        if text.startswith(ZH_NOT_NUMBERS, start):
             continue
         # 周一 / 星期三 are weekdays, handled below; 第一 is "first" (too common).
         if start > 0 and text[start - 1] in "周週期拜第" and not body[0].isdigit():
@@ -125,7 +128,13 @@ def numbers_zh(text: str) -> list[str]:
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")  # 3,000 or 3.5; not 1.2.3, 3,00
 _HYPHEN = re.compile(r"[-‐]")
+# The only words without a digit that can give a key, lowercase: every other
+# word of a text is passed over at a glance.
+_KEY_WORDS = frozenset(
+    (*EN_NUMBER_VALUES, *EN_SCALES, *EN_ORDINALS, *WEEKDAYS, *MONTHS, *MONTH_ABBREVIATIONS)
+)
 
 
 def _is_number_compound(word: str) -> bool:
@@ -136,30 +145,40 @@ def _is_number_compound(word: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _numbers_en(text: str) -> tuple[str, ...]:
+    return _en_keys(english.words(text))
+
+
+def _en_keys(words: list[str]) -> tuple[str, ...]:
+    """The keys of a text from its ``english.words``."""
     keys: list[str] = []
-    tokens = [
-        part
-        for word in english.words(text)
-        for part in (_HYPHEN.split(word) if _is_number_compound(word) else (word,))
-    ]
+    tokens: list[str] = []
+    for word in words:
+        if ("-" in word or "‐" in word) and _is_number_compound(word):
+            tokens.extend(_HYPHEN.split(word))
+        else:
+            tokens.append(word)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        low = tok.lower().rstrip(".")
-        if any(char.isdigit() for char in tok):
+        # (A word of letters alone has no digit, in all of Unicode: most words skip the scan.)
+        if not tok.isalpha() and any(char.isdigit() for char in tok):
             # 3.5, 3,000, 3:45, 3rd, COVID-19, iPhone15: each number in the token;
             # "3,000" is three thousand, "3.5" three and a half.
             numbers = _DIGITS.findall(tok)
             nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
             scaled = nxt in EN_SCALES and tok[0].isdigit()
             for k, digits in enumerate(numbers):
-                if not re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", digits):
+                if not _NUMBER.fullmatch(digits):
                     continue
                 value = float(digits.replace(",", ""))
                 if scaled and k == len(numbers) - 1:
                     value *= EN_SCALES[nxt]
                 keys.append(_canon(value))
             i += 2 if scaled else 1
+            continue
+        low = tok.lower().rstrip(".")
+        if low not in _KEY_WORDS:
+            i += 1
             continue
         if low in EN_NUMBER_VALUES or low in EN_SCALES:
             # A run of number words: "two hundred and fifty thousand".
@@ -198,9 +217,12 @@ def _numbers_en(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def numbers_en(text: str) -> list[str]:
-    """Number, month and weekday keys of an English text, in order of appearance."""
-    return list(_numbers_en(text))
+def numbers_en(text: str, *, words: list[str] | None = None) -> list[str]:
+    """Number, month and weekday keys of an English text, in order of appearance.
+
+    ``words`` are the text's ``english.words`` when they are known already.
+    """
+    return list(_numbers_en(text) if words is None else _en_keys(words))
 
 
 # Where a number stands in a sentence, weekdays included, as a span of characters.

@@ -49,6 +49,7 @@ TOKEN_RE = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"(?<=[^\W_])(['’][sS])$")
+_APOSTROPHE_S = re.compile(r"['’][sS]")  # in every text that has a possessive to split off
 
 # Function words, and the metalanguage of CC-CEDICT definitions ("sb", "sth",
 # "lit.", "fig."): matching them says nothing about whether two texts correspond.
@@ -126,9 +127,12 @@ PARTICLES = frozenset(("up", "out", "off", "down", "back", "away", "over"))
 
 def tokenize(text: str) -> list[str]:
     """Cut English text into word tokens and non-word tokens; they join back to ``text``."""
+    found = TOKEN_RE.findall(text)
+    if not _APOSTROPHE_S.search(text):
+        return found  # most texts: nothing to split off, no token to look at again
     tokens: list[str] = []
-    for token in TOKEN_RE.findall(text):
-        m = _POSSESSIVE.search(token)
+    for token in found:
+        m = _POSSESSIVE.search(token) if token[-1] in "sS" else None
         if m and len(token) > 2:
             tokens.extend((token[: m.start()], token[m.start() :]))
         else:

@@ -27,13 +27,14 @@ private to the module, loaded once per process on first use.
 """
 
 import logging
+import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
-from reader.text import english
-from reader.text.lexicon import HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
+from reader.text import dictionary, english
+from reader.text.lexicon import HAN, HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
 
 __all__ = ["NAME_TAGS", "is_name_like", "split_words", "word_class"]
 
@@ -87,21 +88,21 @@ def split_words(text: str) -> list[str]:
 
 
 def _jieba_words(text: str) -> list[str]:
-    from reader.text.dictionary import prefetch
-
     cut = list(get_tokenizer().cut(text, cut_all=False, HMM=True))
     # Every later step looks these words up: read them from the dictionary at once.
-    prefetch([*cut, *text])
+    dictionary.prefetch([*cut, *text])
     tokens: list[str] = []
     other = []  # a run of jieba tokens without Han, re-cut as one string
     for token in cut:
         if HAN_RE.search(token):
-            tokens.extend(_latin_tokens("".join(other)))
-            other = []
+            if other:
+                tokens.extend(_latin_tokens("".join(other)))
+                other = []
             tokens.append(token)
         else:
             other.append(token)
-    tokens.extend(_latin_tokens("".join(other)))
+    if other:
+        tokens.extend(_latin_tokens("".join(other)))
     return tokens
 
 
@@ -128,27 +129,24 @@ def is_name_like(token: str) -> bool:
     )
 
 
-def _needs_split(token: str) -> bool:
-    from reader.text.dictionary import is_word
+_HAN_WORD_RE = re.compile(f"[{HAN}]{{2,}}")  # two or more Han characters, nothing else
 
+
+def _needs_split(token: str) -> bool:
     return (
-        len(token) > 1
-        and HAN_RE.fullmatch(token[0]) is not None
-        and all(HAN_RE.fullmatch(char) for char in token)
-        and not is_word(token)
+        _HAN_WORD_RE.fullmatch(token) is not None
+        and not dictionary.is_word(token)
         and not is_name_like(token)
     )
 
 
-@cache
+@lru_cache(maxsize=20_000)
 def _split_into_entries(token: str) -> tuple[str, ...]:
     """The fewest CC-CEDICT words that make up ``token`` (a lone character always may).
 
     Ties go to the split with the longer words (sum of squared lengths), so
     离职采访 is 离职/采访 and 参谋长联席会议主席 keeps 参谋长 whole.
     """
-    from reader.text.dictionary import is_word
-
     n = len(token)
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (pieces, -score, start)
     best[0] = (0, 0, 0)
@@ -157,7 +155,7 @@ def _split_into_entries(token: str) -> tuple[str, ...]:
             if best[start] is None:
                 continue
             piece = token[start:end]
-            if end - start > 1 and not is_word(piece):
+            if end - start > 1 and not dictionary.is_word(piece):
                 continue
             pieces, neg_score, _ = best[start]
             candidate = (pieces + 1, neg_score - (end - start) ** 2, start)
@@ -174,7 +172,7 @@ def _split_into_entries(token: str) -> tuple[str, ...]:
 
 def _join_dotted_names(tokens: list[str]) -> list[str]:
     """Join the one-character pieces of a name part next to a middle dot (米/利 → 米利)."""
-    if not any(token in NAME_DOTS for token in tokens):
+    if NAME_DOTS.isdisjoint(tokens):
         return tokens
     out: list[str] = []
     i = 0

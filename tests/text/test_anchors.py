@@ -47,3 +47,11 @@ def test_a_number_cut_into_tokens_gives_each_token_its_keys():
 def test_english_number_words_share_the_value():
     keys = en_number_keys(["two", "hundred", "and", "fifty", "thousand", "people"])
     assert keys[0] == keys[4] == {"#250000"} and keys[2] == frozenset() and keys[5] == frozenset()
+
+
+def test_keys_from_a_texts_known_words_are_the_texts_keys():
+    from reader.text.english import words
+
+    text = "On Monday, May 5, twenty-eight of three hundred and fifty people paid $3,000."
+    assert numbers_en(text, words=words(text)) == numbers_en(text)
+    assert numbers_en(text) == ["weekday:1", "month:5", "#5", "#5", "#28", "#350", "#3000"]
