@@ -24,7 +24,7 @@ from .analysis import Analysis
 from .annotation import Annotation, EnToken, ZhToken
 from .beads import join_paragraphs
 from .corrections import Correction, apply_corrections
-from .words import split_words
+from .words import split_words, with_spaces
 
 
 @dataclass(frozen=True)
@@ -70,10 +70,12 @@ def annotate_segment(
 ) -> SegmentData:
     """Words of the Chinese with pinyin, tones and level, each linked to its English words.
 
-    ``zh_words`` are the Chinese words when they are known already.
+    ``zh_words`` are the Chinese words when they are known already. Spaces the
+    writer typed between them are kept, as tokens of their own.
     """
     if zh_words is None:
         zh_words = split_words(zh) if zh else []
+    zh_words = with_spaces(zh, zh_words)
     zh_tokens = pinyin.annotate_words(zh_words, sandhi=options.tone_sandhi) if zh_words else []
     if options.corrections:
         zh_tokens = apply_corrections(zh_tokens, options.corrections, sentence=zh)

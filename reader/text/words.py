@@ -36,7 +36,7 @@ import jieba
 from reader.text import dictionary, english
 from reader.text.lexicon import HAN, HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
 
-__all__ = ["NAME_TAGS", "is_name_like", "split_words", "word_class"]
+__all__ = ["NAME_TAGS", "is_name_like", "split_words", "with_spaces", "word_class"]
 
 _tokenizer: jieba.Tokenizer | None = None
 _lock = threading.Lock()
@@ -84,6 +84,32 @@ def split_words(text: str) -> list[str]:
             out.extend(_split_into_entries(token))
         else:
             out.append(token)
+    return out
+
+
+def with_spaces(text: str, tokens: list[str]) -> list[str]:
+    """``tokens`` of ``text`` (from ``split_words``) with the spaces the writer typed put back.
+
+    ``split_words`` drops whitespace, which suits alignment; the reader shows
+    the text as written: a run of spaces between two tokens comes back as one
+    token, its first character (记者 陈晓 stays apart from 记者陈晓).
+
+    >>> with_spaces("记者 陈晓报道", ["记者", "陈晓", "报道"])
+    ['记者', ' ', '陈晓', '报道']
+    >>> with_spaces("本报记者\u3000\u3000张敏", ["本报", "记者", "张敏"])
+    ['本报', '记者', '\u3000', '张敏']
+    """
+    out: list[str] = []
+    at = 0
+    for k, token in enumerate(tokens):
+        found = text.find(token, at)
+        if found < 0:  # not found as written: leave the rest as it is
+            return out + tokens[k:]
+        gap = text[at:found]
+        if out and gap and gap.isspace():
+            out.append(gap[0])
+        out.append(token)
+        at = found + len(token)
     return out
 
 

@@ -51,3 +51,13 @@ def test_warm_up_prepares_words_so_an_article_reads_them_from_memory(monkeypatch
     monkeypatch.setattr(dictionary, "_read", lambda words: queries.append(words) or real(words))
     assert dictionary.english_words("榴弹炮") and dictionary.is_word("银行")
     assert queries == []
+
+
+def test_spaces_typed_inside_the_chinese_are_kept():
+    segment = pipeline.annotate_segment("记者 陈晓报道。", "Reporter Chen Xiao reports.")
+    texts = [t.text for t in segment.annotation.zh]
+    assert texts[:3] == ["记者", " ", "陈晓"]
+    assert "".join(texts) == "记者 陈晓报道。"
+    # The space is no word: it has no reading and no link.
+    space = segment.annotation.zh[1]
+    assert not space.syllables and not space.links
