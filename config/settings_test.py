@@ -18,4 +18,6 @@ DUIZHAO_WARM_UP = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so that a live server's threads, the task worker and
     # the tests meet one database with SQLite's real locking.
+    # var/ is not in a fresh clone: make it before the test database is.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
