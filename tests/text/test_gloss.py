@@ -50,3 +50,32 @@ def test_a_name_says_so_and_is_never_graded():
     entry = gloss("米利", shown="mǐ lì", name="Milley")
     assert entry.name == "Milley" and entry.level is None and entry.written == "Mǐlì"
     assert gloss("米", shown="mǐ").level is not None  # the character alone is graded
+
+
+def test_senses_are_clean_of_inline_measures_form_pairs_and_taiwan_readings():
+    nation = gloss("国", shown="guó").readings[0]
+    assert nation.definitions[0] == "country; nation; state" and "个" in nation.measure_words
+    assert "orchid (兰花 Cymbidium goeringii)" in definitions(gloss("兰", shown="lán"))
+    for word, shown in (("和", "hé"), ("朝鲜", "Cháo xiǎn"), ("会", "huì")):
+        assert not any("Taiwan pr" in d for d in definitions(gloss(word, shown=shown))), word
+
+
+def test_the_main_traditional_form_and_own_senses_come_before_variants_and_sounds():
+    dang = gloss("当", shown="dāng")
+    assert dang.traditional == "當" and dang.readings[0].definitions[0] == "to be"
+    assert gloss("时", shown="shí").traditional == "時"
+    assert gloss("拿", shown="ná").traditional == "拿"
+    que = gloss("确", shown="què")
+    assert que.traditional == "確" and que.readings[0].definitions[0] == "authenticated"
+    assert gloss("称", shown="chèng").readings[0].definitions[0] == "steelyard"
+
+
+def test_a_capitalised_english_link_puts_the_name_first_and_names_keep_their_capitals():
+    mark = gloss("马克", shown="mǎ kè", english_words=["Mark"])
+    assert mark.readings[0].definitions == ["Mark (name)"] and mark.readings[0].shown
+    assert gloss("马克", shown="mǎ kè", english_words=["marks"]).readings[0].pinyin == "mǎkè"
+    putin = gloss("普京", shown="pǔ jīng", english_words=["Putin"])
+    assert putin.written == "Pǔjīng" and not putin.readings[0].said
+    abc = gloss("美国广播公司", shown="měi guó guǎng bō gōng sī")
+    assert abc.written == "Měiguó Guǎngbō Gōngsī"
+    assert gloss("一", shown="yí").readings[0].said  # the dictionary's yī, said yí here
