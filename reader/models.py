@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from .text import vocabulary
 from .text.annotation import Annotation, ZhToken, zh_tokens_from_json, zh_tokens_to_json
 from .text.beads import Bead, split_paragraphs
 
@@ -202,6 +203,9 @@ class Bookmark(models.Model):
     en = models.TextField("English", blank=True)
     tokens = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(default=timezone.now)
+    # The sentence's FSRS card (``fsrs.Card.to_dict()``) once reviewed, and its next review.
+    card = models.JSONField(null=True, blank=True)
+    due = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created", "-pk"]
@@ -242,6 +246,7 @@ class Profile(models.Model):
     class PinyinMode(models.TextChoices):
         ALL = "all", "Over every word"
         ABOVE = "above", "Only over words above my level"
+        UNKNOWN = "unknown", "Over words I don't know yet"
         NONE = "none", "None"
 
     class ReadingMode(models.TextChoices):
@@ -257,6 +262,9 @@ class Profile(models.Model):
     )
     tone_colors = models.BooleanField(default=False)
     mode = models.CharField(max_length=8, choices=ReadingMode, default=ReadingMode.PARALLEL)
+    mark_learning = models.BooleanField(
+        "mark words I'm learning", default=True, help_text="Underline saved words in the text."
+    )
 
     class Meta:
         ordering = ["user_id"]
@@ -387,3 +395,109 @@ class SignUp(models.Model):
 
     def __str__(self):
         return f"Sign-up {self.pk}"
+
+
+class WordStatus(models.Model):
+    """A learner's standing with one word: new (only looked up), learning (saved) or known.
+
+    Keyed by the word's text, so that no edit of an article loses it. Where
+    the word was first met is a snapshot of its sentence (both sides, and
+    the annotation in ``reader.text.annotation``'s stored form, so a review
+    card can light the English words it became); ``segment`` and ``article``
+    point at it while it exists. ``card`` is the word's FSRS card
+    (``fsrs.Card.to_dict()``) once it is being learned, ``due`` its next review.
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        LEARNING = "learning", "Learning"
+        KNOWN = "known", "Known"
+
+    WORD_MAX_LENGTH = vocabulary.WORD_MAX_LENGTH
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="words"
+    )
+    word = models.CharField(max_length=WORD_MAX_LENGTH)
+    status = models.CharField(max_length=8, choices=Status, default=Status.NEW)
+    lookups = models.PositiveIntegerField(
+        default=0, help_text="Times the learner opened its entry."
+    )
+    first_met = models.DateTimeField(default=timezone.now)
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    segment = models.ForeignKey(
+        Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    context_zh = models.TextField("sentence", blank=True)
+    context_en = models.TextField("English sentence", blank=True)
+    context = models.JSONField("sentence annotation", default=dict, blank=True)
+    placed = models.BooleanField(
+        default=False, help_text="Marked known by the placement step, which can undo it."
+    )
+    changed = models.DateTimeField(default=timezone.now)
+    card = models.JSONField(null=True, blank=True)
+    due = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-changed", "word"]
+        verbose_name_plural = "word statuses"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "word"], name="word_status_unique_per_user"),
+        ]
+        indexes = [
+            models.Index(fields=["user", "status"], name="word_status_user_status"),
+            models.Index(fields=["user", "due"], name="word_status_user_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.word} ({self.status})"
+
+    def get_absolute_url(self):
+        """The sentence where the word was met, lit in the reader; else the article."""
+        if self.segment_id:
+            return self.segment.get_absolute_url()
+        return self.article.get_absolute_url() if self.article_id else ""
+
+    @cached_property
+    def annotated(self) -> Annotation:
+        """The sentence where the word was first met, as it was then."""
+        return Annotation.from_json(self.context)
+
+
+class Review(models.Model):
+    """One answer in a review session: a word's or a bookmarked sentence's card, graded 1-4."""
+
+    class Rating(models.IntegerChoices):
+        AGAIN = 1, "Again"
+        HARD = 2, "Hard"
+        GOOD = 3, "Good"
+        EASY = 4, "Easy"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    )
+    word = models.ForeignKey(
+        WordStatus, on_delete=models.CASCADE, null=True, blank=True, related_name="reviews"
+    )
+    bookmark = models.ForeignKey(
+        Bookmark, on_delete=models.CASCADE, null=True, blank=True, related_name="reviews"
+    )
+    rating = models.PositiveSmallIntegerField(choices=Rating)
+    reviewed = models.DateTimeField(default=timezone.now)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-reviewed", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(word__isnull=False, bookmark__isnull=True)
+                | Q(word__isnull=True, bookmark__isnull=False),
+                name="review_of_a_word_or_a_sentence",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "reviewed"], name="review_user_reviewed")]
+
+    def __str__(self):
+        return f"Review {self.pk}"

@@ -1,0 +1,282 @@
+"""A learner's words and their review: what they know, what they learn, and when to see it again.
+
+A word has a status (``WordStatus``): new once looked up, learning once
+saved, known when the learner says so, when the placement step marks its
+HSK level known, or when review has made it stable. Saved words and
+bookmarked sentences are reviewed as FSRS cards (the ``fsrs`` package):
+each answer, Again / Hard / Good / Easy, moves the card's next review.
+
+A word counts as known once its card's stability passes
+``KNOWN_STABILITY_DAYS``: FSRS then expects the learner to recall it with
+90% probability a month on, which is what a reader needs of a word to read
+past it. The learner may still mark it by hand, either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from fsrs import Card, Rating, Scheduler
+
+from .models import Bookmark, Review, Segment, WordStatus
+from .text import levels
+from .text.vocabulary import is_learnable
+
+KNOWN_STABILITY_DAYS = 30
+OFFER_SAVE_AFTER = 3  # look-ups of a new word after which the pop-up offers to save it
+NEW_CARDS_PER_SESSION = 20  # cards never reviewed, at most, in one session
+
+# Fuzzing spreads intervals at random; off, a learner's schedule is the same on every server.
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+Status = WordStatus.Status
+
+
+class WordError(ValueError):
+    """A word or a grade a learner cannot have: not Chinese, a name or number, too long."""
+
+
+def _check(word: str) -> str:
+    word = (word or "").strip()
+    if not is_learnable(word):
+        raise WordError(f"“{word[: WordStatus.WORD_MAX_LENGTH]}” is not a Chinese word to learn")
+    return word
+
+
+def _snapshot(status: WordStatus, segment: Segment | None) -> None:
+    if segment is None:
+        return
+    status.segment = segment
+    status.article_id = segment.pair.article_id
+    status.context_zh = segment.zh
+    status.context_en = segment.en
+    status.context = segment.annotation
+
+
+def _get(user, word: str, segment: Segment | None) -> WordStatus:
+    """The learner's row for ``word``, made (with where it was met) when there is none, locked."""
+    found = WordStatus.objects.select_for_update().filter(user=user, word=word).first()
+    if found is not None:
+        if found.segment_id is None and not found.context_zh:
+            _snapshot(found, segment)
+        return found
+    status = WordStatus(user=user, word=word)
+    _snapshot(status, segment)
+    try:
+        with transaction.atomic():
+            status.save()
+    except IntegrityError:  # made meanwhile by the learner's other tab
+        return WordStatus.objects.select_for_update().get(user=user, word=word)
+    return status
+
+
+def look_up(*, user, word: str, segment: Segment | None = None) -> WordStatus:
+    """Count a look-up of ``word`` (met in ``segment``); a first look-up records where."""
+    word = _check(word)
+    with transaction.atomic():
+        status = _get(user, word, segment)
+        status.lookups += 1
+        status.save()
+    return status
+
+
+def set_status(*, user, word: str, status: str, segment: Segment | None = None) -> WordStatus:
+    """Save the word to learn, mark it known, or set it back to new; its review history stays."""
+    word = _check(word)
+    if status not in Status.values:
+        raise WordError(f"“{status}” is not a word status (new, learning or known)")
+    with transaction.atomic():
+        row = _get(user, word, segment)
+        row.status = status
+        row.placed = False
+        row.changed = timezone.now()
+        if status == Status.LEARNING and row.card is None:
+            row.due = row.changed  # a new card: due at once
+        row.save()
+    return row
+
+
+def offer_save(status: WordStatus | None) -> bool:
+    """Whether the pop-up should offer to save a word looked up this often."""
+    return bool(status and status.status == Status.NEW and status.lookups >= OFFER_SAVE_AFTER)
+
+
+def statuses(user, words) -> dict[str, str]:
+    """The learner's status of each of ``words`` that has one other than new."""
+    if not user.is_authenticated:
+        return {}
+    rows = WordStatus.objects.filter(user=user, word__in=list(words)).exclude(status=Status.NEW)
+    return dict(rows.values_list("word", "status"))
+
+
+def known_words(user, words) -> set[str]:
+    return {word for word, status in statuses(user, words).items() if status == Status.KNOWN}
+
+
+# --- placement -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    marked: int  # words marked known now
+    kept: int  # words of those levels the learner had already saved or marked
+
+
+def place(*, user, level: int, standard: str = levels.DEFAULT_STANDARD) -> Placement:
+    """Mark the words of HSK 1 to ``level`` known, leaving alone those the learner has a say on.
+
+    Words the learner had only looked up become known too; all of them are
+    marked ``placed``, which ``undo_placement`` takes back.
+    """
+    if not 1 <= level <= 9:
+        raise WordError(f"HSK {level} is not a level (1 to 9)")
+    words = [
+        w
+        for w in levels.graded_words(standard)
+        if levels.word_level(w, standard) <= level and is_learnable(w)
+    ]
+    now = timezone.now()
+    with transaction.atomic():
+        existing = {
+            row.word: row
+            for row in WordStatus.objects.select_for_update().filter(user=user, word__in=words)
+        }
+        looked_up = [row for row in existing.values() if row.status == Status.NEW]
+        for row in looked_up:
+            row.status, row.placed, row.changed = Status.KNOWN, True, now
+        WordStatus.objects.bulk_update(looked_up, ["status", "placed", "changed"], batch_size=500)
+        WordStatus.objects.bulk_create(
+            [
+                WordStatus(user=user, word=w, status=Status.KNOWN, placed=True, changed=now)
+                for w in words
+                if w not in existing
+            ],
+            batch_size=500,
+        )
+    return Placement(
+        marked=len(words) - len(existing) + len(looked_up), kept=len(existing) - len(looked_up)
+    )
+
+
+def undo_placement(*, user) -> int:
+    """Take back what placement marked: words only placed go, looked-up ones are new again."""
+    with transaction.atomic():
+        placed = WordStatus.objects.select_for_update().filter(user=user, placed=True)
+        again = placed.filter(lookups__gt=0).update(status=Status.NEW, placed=False)
+        removed, _ = placed.filter(lookups=0).delete()
+    return again + removed
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Due:
+    """A card to review now: a saved word's or a bookmarked sentence's."""
+
+    word: WordStatus | None = None
+    bookmark: Bookmark | None = None
+
+    @property
+    def key(self) -> str:
+        """The card's name in forms and URLs: ``w12`` or ``b7``."""
+        return f"w{self.word.pk}" if self.word else f"b{self.bookmark.pk}"
+
+
+def _due_words(user, now: datetime):
+    return WordStatus.objects.filter(user=user, status=Status.LEARNING, due__lte=now)
+
+
+def _due_bookmarks(user, now: datetime):
+    return Bookmark.objects.filter(user=user).filter(Q(due__lte=now) | Q(due__isnull=True))
+
+
+def due_count(user, now: datetime | None = None) -> int:
+    """Cards due now ("N due" in the header), new ones counted up to a session's share."""
+    if not user.is_authenticated:
+        return 0
+    now = now or timezone.now()
+    seen = _due_words(user, now).filter(card__isnull=False).count()
+    seen += _due_bookmarks(user, now).filter(card__isnull=False).count()
+    new = _due_words(user, now).filter(card__isnull=True).count()
+    new += _due_bookmarks(user, now).filter(card__isnull=True).count()
+    return seen + min(new, NEW_CARDS_PER_SESSION)
+
+
+def next_due(user, now: datetime | None = None, *, skip: tuple[str, ...] = ()) -> Due | None:
+    """The card to review next: the most overdue first, cards never seen after them."""
+    now = now or timezone.now()
+    candidates: list[tuple[datetime, Due]] = []
+    words = _due_words(user, now).order_by("due", "pk").select_related("segment__pair__article")
+    for row in words[: len(skip) + 1]:
+        candidates.append((row.due, Due(word=row)))
+    bookmarks = (
+        _due_bookmarks(user, now)
+        .order_by("due", "created", "pk")
+        .select_related("article", "segment__pair__article")
+    )
+    for row in bookmarks[: len(skip) + 1]:
+        candidates.append((row.due or row.created, Due(bookmark=row)))
+    candidates = [(when, due) for when, due in candidates if due.key not in skip]
+    if not candidates:
+        return None
+    seen = [c for c in candidates if (c[1].word or c[1].bookmark).card is not None]
+    return min(seen or candidates, key=lambda c: c[0])[1]
+
+
+def find_card(user, key: str) -> Due | None:
+    """The learner's card named ``key`` (``w12``, ``b7``); None for anyone else's."""
+    kind, pk = key[:1], key[1:]
+    if kind not in ("w", "b") or not pk.isdigit():
+        return None
+    if kind == "w":
+        row = WordStatus.objects.filter(user=user, pk=pk).first()
+        return Due(word=row) if row else None
+    row = Bookmark.objects.filter(user=user, pk=pk).first()
+    return Due(bookmark=row) if row else None
+
+
+def answer(*, user, key: str, rating: int, now: datetime | None = None, duration_ms=None) -> Due:
+    """Grade a card 1-4 (Again, Hard, Good, Easy) and schedule its next review.
+
+    A word whose card has become stable past ``KNOWN_STABILITY_DAYS`` is known.
+    """
+    if rating not in Review.Rating.values:
+        raise WordError(f"“{rating}” is not a grade (1 Again, 2 Hard, 3 Good, 4 Easy)")
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = find_card(user, key)
+        if due is None:
+            raise LookupError(key)
+        row = due.word or due.bookmark
+        row = type(row).objects.select_for_update().get(pk=row.pk)
+        card = Card.from_dict(row.card) if row.card else Card(due=now)
+        card, _ = SCHEDULER.review_card(card, Rating(rating), review_datetime=now)
+        row.card = card.to_dict()
+        row.due = card.due
+        fields = ["card", "due"]
+        if due.word and card.stability and card.stability >= KNOWN_STABILITY_DAYS:
+            row.status, row.changed = Status.KNOWN, now
+            fields += ["status", "changed"]
+        row.save(update_fields=fields)
+        Review.objects.create(
+            user=user,
+            word=row if due.word else None,
+            bookmark=row if due.bookmark else None,
+            rating=rating,
+            reviewed=now,
+            duration_ms=duration_ms,
+        )
+    return Due(word=row) if due.word else Due(bookmark=row)
+
+
+def next_interval(row, rating: int, now: datetime | None = None) -> timedelta:
+    """How long until the card is due again if answered ``rating`` now (shown on the buttons)."""
+    now = now or timezone.now()
+    card = Card.from_dict(row.card) if row.card else Card(due=now)
+    card, _ = SCHEDULER.review_card(card, Rating(rating), review_datetime=now)
+    return card.due - now

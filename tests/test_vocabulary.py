@@ -1,0 +1,112 @@
+"""A learner's words: statuses, where they were met, placement, and review by FSRS."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from reader import services, vocabulary
+from reader.models import Review, WordStatus
+from reader.text import levels
+from tests.factory import make_article, make_learner, seed_segments
+
+Status = WordStatus.Status
+
+
+@pytest.fixture
+def bank(db):
+    return make_article()
+
+
+@pytest.fixture
+def mei(db):
+    return make_learner("mei")
+
+
+def test_a_first_look_up_records_where_the_word_was_met_and_each_one_counts(bank, mei):
+    segment = seed_segments(bank)[0]
+    vocabulary.look_up(user=mei, word="银行", segment=segment)
+    row = vocabulary.look_up(user=mei, word="银行", segment=seed_segments(bank)[1])
+    assert row.lookups == 2 and row.status == Status.NEW
+    assert row.segment == segment and row.context_zh == "我们去银行。"
+    assert row.context_en == "We go to the bank."
+    assert "银行" in [t.text for t in row.annotated.zh]
+    assert not vocabulary.offer_save(row)
+    assert vocabulary.offer_save(vocabulary.look_up(user=mei, word="银行"))
+
+
+@pytest.mark.parametrize(
+    ("word", "message"),
+    [("三十", "not a Chinese word"), ("Kim", "not a Chinese word"), ("银" * 41, "not a Chinese")],
+)
+def test_names_numbers_and_junk_are_never_words_to_learn(mei, word, message):
+    with pytest.raises(vocabulary.WordError, match=message):
+        vocabulary.set_status(user=mei, word=word, status=Status.LEARNING)
+    assert not WordStatus.objects.exists()
+
+
+def test_saving_a_word_makes_a_card_due_at_once_and_known_takes_it_out(bank, mei):
+    vocabulary.set_status(user=mei, word="银行", status=Status.LEARNING)
+    assert vocabulary.due_count(mei) == 1
+    vocabulary.set_status(user=mei, word="银行", status=Status.KNOWN)
+    assert vocabulary.due_count(mei) == 0
+    assert vocabulary.statuses(mei, ["银行", "行走"]) == {"银行": Status.KNOWN}
+
+
+def test_placement_marks_the_levels_known_and_can_be_undone_without_touching_saved_words(mei):
+    vocabulary.set_status(user=mei, word="朋友", status=Status.LEARNING)
+    vocabulary.look_up(user=mei, word="学生")
+    hsk1 = [w for w in levels.graded_words() if levels.word_level(w) == 1]
+    placed = vocabulary.place(user=mei, level=1)
+    assert placed.kept == 1 and placed.marked > 250
+    known = vocabulary.known_words(mei, hsk1)
+    assert "学生" in known and "朋友" not in known and "你好" in known
+    assert vocabulary.undo_placement(user=mei) == placed.marked
+    assert vocabulary.statuses(mei, hsk1) == {"朋友": Status.LEARNING}
+    assert WordStatus.objects.get(word="学生").status == Status.NEW  # still counted as looked up
+
+
+def test_answers_move_the_next_review_and_a_stable_word_becomes_known(bank, mei):
+    vocabulary.set_status(user=mei, word="银行", status=Status.LEARNING)
+    now = timezone.now()
+    card = vocabulary.next_due(mei, now)
+    assert card.word.word == "银行"
+    card = vocabulary.answer(user=mei, key=card.key, rating=3, now=now)
+    assert card.word.due > now and card.word.status == Status.LEARNING
+    assert vocabulary.next_due(mei, now) is None  # seen: not again in this sitting
+    when = now
+    for _ in range(6):  # Easy, each time it is due
+        when = WordStatus.objects.get(pk=card.word.pk).due + timedelta(minutes=1)
+        card = vocabulary.answer(user=mei, key=card.key, rating=4, now=when)
+    assert card.word.status == Status.KNOWN
+    assert card.word.card["stability"] >= vocabulary.KNOWN_STABILITY_DAYS
+    assert Review.objects.filter(user=mei).count() == 7
+
+
+def test_bookmarked_sentences_are_cards_too_and_nobody_grades_anothers(bank, mei):
+    segment = seed_segments(bank)[0]
+    bookmark = services.add_bookmark(user=mei, segment=segment)
+    due = vocabulary.next_due(mei)
+    assert due.bookmark == bookmark
+    other = make_learner("li")
+    with pytest.raises(LookupError):
+        vocabulary.answer(user=other, key=due.key, rating=3)
+    with pytest.raises(vocabulary.WordError, match="not a grade"):
+        vocabulary.answer(user=mei, key=due.key, rating=5)
+    assert not Review.objects.exists()
+
+
+def test_statuses_survive_a_re_import_that_rebuilds_every_sentence(bank, mei):
+    vocabulary.look_up(user=mei, word="银行", segment=seed_segments(bank)[0])
+    vocabulary.set_status(user=mei, word="银行", status=Status.LEARNING)
+    make_article(zh=["我们明天去银行。"], en=["We go to the bank tomorrow."])
+    row = WordStatus.objects.get(word="银行")
+    assert row.status == Status.LEARNING and row.segment is None
+    assert row.context_zh == "我们去银行。"  # the sentence as it was met
+
+
+def test_deleting_an_account_deletes_its_words_and_reviews(bank, mei):
+    vocabulary.set_status(user=mei, word="银行", status=Status.LEARNING)
+    vocabulary.answer(user=mei, key=vocabulary.next_due(mei).key, rating=3)
+    mei.delete()
+    assert not WordStatus.objects.exists() and not Review.objects.exists()
