@@ -172,6 +172,7 @@ def bookmark_toggle(request, segment_id):
 
 
 SENTENCE_CHANGED = "This sentence was just edited; the page will reload."
+SUCCESSOR_TRIES = 5
 
 
 def _sentence_changed(request, retired, want):
@@ -182,12 +183,20 @@ def _sentence_changed(request, retired, want):
     changed (409 for htmx, whose script reloads it) rather than failing.
     """
     successor = services.successor(retired)
-    if successor is not None and request.user.is_authenticated and request.method == "POST":
-        try:
-            services.set_bookmark(
-                user=request.user, segment=successor, on=True if want is None else want
-            )
-        except services.SegmentGone:
+    if request.user.is_authenticated and request.method == "POST":
+        # The successor may itself be replaced before the bookmark is written (two
+        # re-imports in a row): look again for the sentence with that text.
+        for _ in range(SUCCESSOR_TRIES):
+            if successor is None:
+                break
+            try:
+                services.set_bookmark(
+                    user=request.user, segment=successor, on=True if want is None else want
+                )
+                break
+            except services.SegmentGone:
+                successor = services.successor(retired)
+        else:
             successor = None
     if request.htmx:
         return HttpResponse(SENTENCE_CHANGED, status=409, content_type="text/plain")

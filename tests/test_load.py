@@ -62,5 +62,6 @@ def test_teachers_work_and_learners_bookmarks_hold_together(live_server, tmp_pat
     stored = set(
         Bookmark.objects.filter(segment__isnull=False).values_list("user__username", "segment__zh")
     )
-    assert stored == outcome.implied()
+    implied = outcome.implied()
+    assert stored == implied, (sorted(stored - implied)[:3], sorted(implied - stored)[:3])
     assert Segment.objects.filter(pair__article=article, zh__contains="第2次导入").exists()
