@@ -30,9 +30,12 @@ from django.template.loader import render_to_string
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
-from .models import Article
+from . import vocabulary
+from .models import Article, Segment, WordStatus
 from .preferences import get_preferences
 from .security import ensure_csrf_cookie
+from .text.annotation import Annotation
+from .text.vocabulary import distinct_words
 
 PAIRS_CACHE_BYTES = 48 * 1024 * 1024
 SHELL_CACHE_BYTES = 8 * 1024 * 1024
@@ -160,20 +163,50 @@ def article_part(version: Version, number: int) -> Part | None:
     return cached
 
 
+words_cache = ByteBoundedCache(8 * 1024 * 1024)
+
+
+def article_words(version: Version) -> tuple[str, ...]:
+    """The article's words a learner learns (``text.vocabulary``), each once; kept per edit."""
+    key = (version.pk, version.updated)
+    cached = words_cache.get(key)
+    if cached is None:
+        annotations = Segment.objects.filter(pair__article_id=version.pk).values_list(
+            "annotation", flat=True
+        )
+        cached = tuple(
+            distinct_words(
+                token.text
+                for annotation in annotations.iterator()
+                for token in Annotation.from_json(annotation).zh
+            )
+        )
+        words_cache.set(key, cached, sum(len(w) * 4 + 60 for w in cached))
+    return cached
+
+
 def learner_state(user, version: Version) -> bytes:
-    """What the page's script needs to know about this learner: the sentences they bookmarked.
+    """What the page's script needs to know about this learner: the sentences they
+    bookmarked, and which of the article's words they know or are learning.
 
     Every bookmark in the article, whichever part is shown, so that parts
-    appended as the learner scrolls are pressed too.
+    appended as the learner scrolls are pressed too. ``words`` is the
+    number of the article's words to learn, so the page can say how many
+    are new to this learner.
     """
-    bookmarks: list[int] = []
+    state: dict = {"bookmarks": []}
     if user.is_authenticated:
-        bookmarks = sorted(
+        state["bookmarks"] = sorted(
             user.bookmarks.filter(article_id=version.pk, segment__isnull=False).values_list(
                 "segment_id", flat=True
             )
         )
-    return json_script({"bookmarks": bookmarks}, LEARNER_STATE_ID).encode()
+        words = article_words(version)
+        statuses = vocabulary.statuses(user, words)
+        state["known"] = sorted(w for w, s in statuses.items() if s == WordStatus.Status.KNOWN)
+        state["learning"] = sorted(w for w, s in statuses.items() if s != WordStatus.Status.KNOWN)
+        state["words"] = len(words)
+    return json_script(state, LEARNER_STATE_ID).encode()
 
 
 def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:

@@ -11,7 +11,7 @@ from django import forms
 from .models import Profile
 
 SESSION_KEY = "reading_preferences"
-FIELDS = ["pinyin", "level", "tone_colors", "mode"]
+FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class Preferences:
     level: int = 3
     tone_colors: bool = False
     mode: str = Profile.ReadingMode.PARALLEL
+    mark_learning: bool = True
 
 
 class PreferencesForm(forms.ModelForm):
@@ -30,7 +31,12 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = FIELDS
-        labels = {"pinyin": "Pinyin", "tone_colors": "Tone colours", "mode": "Reading mode"}
+        labels = {
+            "pinyin": "Pinyin",
+            "tone_colors": "Tone colours",
+            "mode": "Reading mode",
+            "mark_learning": "Mark words I'm learning",
+        }
         widgets = {"pinyin": forms.RadioSelect, "mode": forms.RadioSelect}
 
 

@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from . import services
+from . import services, vocabulary
 from .models import Article, Profile, RetiredSegment, Segment
 from .preferences import SESSION_KEY
 
 PENDING_BOOKMARK_SESSION_KEY = "pending_bookmark"
+PENDING_WORD_SESSION_KEY = "pending_word"
 
 
 @receiver(user_logged_in)
@@ -45,3 +46,26 @@ def add_pending_bookmark(sender, request, user, **kwargs):
         except services.SegmentGone:
             return
         messages.success(request, "Bookmarked. It is waiting for you in My bookmarks.")
+
+
+@receiver(user_logged_in)
+def add_pending_word(sender, request, user, **kwargs):
+    """The word a visitor tried to save or mark from a pop-up, saved once they log in."""
+    if request is None:
+        return
+    pending = request.session.pop(PENDING_WORD_SESSION_KEY, None)
+    if not isinstance(pending, dict):
+        return
+    visible = Article.objects.visible_to(user)
+    segment = Segment.objects.filter(pair__article__in=visible, pk=pending.get("seg")).first()
+    try:
+        row = vocabulary.set_status(
+            user=user,
+            word=pending.get("word", ""),
+            status=pending.get("status", ""),
+            segment=segment,
+        )
+    except vocabulary.WordError:
+        return
+    said = "saved to your words" if row.status == row.Status.LEARNING else f"marked {row.status}"
+    messages.success(request, f"{row.word}: {said}.")

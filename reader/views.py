@@ -9,7 +9,13 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
-from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,12 +25,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import exports, pages, security, services
+from . import exports, pages, security, services, vocabulary
 from .forms import BookmarkNoteForm, SignupForm
 from .models import Article, Bookmark, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
-from .signals import PENDING_BOOKMARK_SESSION_KEY
+from .signals import PENDING_BOOKMARK_SESSION_KEY, PENDING_WORD_SESSION_KEY
 from .text import gloss
 
 MAX_GLOSS_WORD = 20
@@ -83,6 +89,69 @@ def word_gloss(request, word):
     response = HttpResponse(render_to_string("reader/partials/gloss-body.html", {"gloss": entry}))
     patch_cache_control(response, public=True, max_age=3600)
     return response
+
+
+def _visible_segment(request) -> Segment | None:
+    """The sentence a word was met in (``seg`` in the POST), if the learner may read it."""
+    pk = request.POST.get("seg", "")
+    if not pk.isdigit():
+        return None
+    visible = Article.objects.visible_to(request.user)
+    return (
+        Segment.objects.select_related("pair__article")
+        .filter(pair__article__in=visible, pk=pk)
+        .first()
+    )
+
+
+def _word_state(row) -> dict:
+    return {
+        "word": row.word,
+        "status": row.status,
+        "lookups": row.lookups,
+        "offer": vocabulary.offer_save(row),
+    }
+
+
+@require_POST
+def word_status(request, word):
+    """Save a word to learn (``status=learning``), mark it known, or set it back to new.
+
+    The pop-up's buttons post here and get the word's state as JSON. A
+    visitor is asked to log in, and comes back with the word saved.
+    """
+    segment = _visible_segment(request)
+    status = request.POST.get("status", "")
+    if not request.user.is_authenticated:
+        back = segment.get_absolute_url() if segment else safe_next(request)
+        request.session[PENDING_WORD_SESSION_KEY] = {
+            "word": word[: vocabulary.WordStatus.WORD_MAX_LENGTH],
+            "status": status,
+            "seg": segment.pk if segment else None,
+        }
+        messages.info(
+            request, f"Log in, or make an account, to keep {word[:20]}: it will be saved."
+        )
+        return JsonResponse(
+            {"login": f"{reverse('login')}?{urlencode({'next': back})}"}, status=401
+        )
+    try:
+        row = vocabulary.set_status(user=request.user, word=word, status=status, segment=segment)
+    except vocabulary.WordError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(_word_state(row))
+
+
+@require_POST
+def word_seen(request, word):
+    """Count a look-up of the word by a learner (the pop-up stayed open); its state as JSON."""
+    if not request.user.is_authenticated:
+        return HttpResponse(status=204)
+    try:
+        row = vocabulary.look_up(user=request.user, word=word, segment=_visible_segment(request))
+    except vocabulary.WordError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(_word_state(row))
 
 
 @require_GET

@@ -105,12 +105,20 @@ def offer_save(status: WordStatus | None) -> bool:
     return bool(status and status.status == Status.NEW and status.lookups >= OFFER_SAVE_AFTER)
 
 
+# Past this many words, reading all of a learner's statuses beats a long IN list.
+_IN_LIST_MAX = 500
+
+
 def statuses(user, words) -> dict[str, str]:
     """The learner's status of each of ``words`` that has one other than new."""
     if not user.is_authenticated:
         return {}
-    rows = WordStatus.objects.filter(user=user, word__in=list(words)).exclude(status=Status.NEW)
-    return dict(rows.values_list("word", "status"))
+    words = list(words)
+    rows = WordStatus.objects.filter(user=user).exclude(status=Status.NEW)
+    if len(words) <= _IN_LIST_MAX:
+        return dict(rows.filter(word__in=words).values_list("word", "status"))
+    wanted = set(words)
+    return {w: s for w, s in rows.values_list("word", "status").iterator() if w in wanted}
 
 
 def known_words(user, words) -> set[str]:

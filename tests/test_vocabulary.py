@@ -3,12 +3,15 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from reader import services, vocabulary
 from reader.models import Review, WordStatus
 from reader.text import levels
-from tests.factory import make_article, make_learner, seed_segments
+from tests.factory import PASSWORD, make_article, make_learner, seed_segments
+from tests.test_bookmarks import learner_state
 
 Status = WordStatus.Status
 
@@ -110,3 +113,63 @@ def test_deleting_an_account_deletes_its_words_and_reviews(bank, mei):
     vocabulary.answer(user=mei, key=vocabulary.next_due(mei).key, rating=3)
     mei.delete()
     assert not WordStatus.objects.exists() and not Review.objects.exists()
+
+
+# --- from the pop-up ------------------------------------------------------------------------
+
+
+def post_status(client, word, status, segment=None):
+    url = reverse("reader:word_status", args=[word])
+    return client.post(url, {"status": status, "seg": segment.pk if segment else ""})
+
+
+def test_the_pop_up_saves_and_marks_a_word_and_the_page_state_carries_it(bank, mei):
+    client = Client()
+    client.force_login(mei)
+    segment = seed_segments(bank)[0]
+    answer = post_status(client, "银行", "learning", segment).json()
+    assert answer == {"word": "银行", "status": "learning", "lookups": 0, "offer": False}
+    assert WordStatus.objects.get(user=mei).context_zh == segment.zh
+    state = learner_state(client.get(bank.get_absolute_url()))
+    assert state["learning"] == ["银行"] and state["known"] == [] and state["words"] >= 3
+    post_status(client, "我们", "known", segment)
+    state = learner_state(client.get(bank.get_absolute_url()))
+    assert state["known"] == ["我们"]
+    response = post_status(client, "三十", "known")
+    assert response.status_code == 400 and "not a Chinese word" in response.json()["error"]
+
+
+def test_look_ups_are_counted_and_the_third_offers_saving(bank, mei):
+    client = Client()
+    client.force_login(mei)
+    url = reverse("reader:word_seen", args=["银行"])
+    answers = [client.post(url, {"seg": seed_segments(bank)[0].pk}).json() for _ in range(3)]
+    assert [a["lookups"] for a in answers] == [1, 2, 3]
+    assert [a["offer"] for a in answers] == [False, False, True]
+    assert Client().post(url).status_code == 204  # a visitor's look-ups are not kept
+
+
+def test_a_visitor_saving_a_word_logs_in_and_comes_back_with_it_saved(bank, mei):
+    client = Client()
+    segment = seed_segments(bank)[0]
+    response = post_status(client, "银行", "learning", segment)
+    assert response.status_code == 401
+    login = response.json()["login"]
+    assert login.startswith(reverse("login")) and "next=" in login
+    client.post(login, {"username": "mei", "password": PASSWORD})
+    row = WordStatus.objects.get(user=mei)
+    assert (row.word, row.status, row.segment) == ("银行", Status.LEARNING, segment)
+
+
+def test_word_posts_need_the_csrf_token(bank, mei):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(mei)
+    assert post_status(client, "银行", "learning").status_code == 403
+    assert not WordStatus.objects.exists()
+
+
+def test_a_learner_state_names_only_their_own_words(bank, mei):
+    vocabulary.set_status(user=make_learner("li"), word="银行", status=Status.KNOWN)
+    client = Client()
+    client.force_login(mei)
+    assert learner_state(client.get(bank.get_absolute_url()))["known"] == []

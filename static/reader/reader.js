@@ -212,8 +212,10 @@
       const body = gloss.querySelector("#gloss-body");
       // A word with no entry answers 404 and htmx swaps nothing: show no stale entry.
       if (glossFor !== word || !body || body.dataset.word !== text) return;
+      showWordStatus(body, word);
       gloss.hidden = false;
       placeGloss(word);
+      countLookUp(word);
     });
   }
 
@@ -290,6 +292,11 @@
   // which have no hover, can light a pair and keep it lit; a tapped word opens its entry.
   document.addEventListener("click", function (event) {
     if (!(event.target instanceof Element)) return;
+    const statusButton = event.target.closest("[data-word-status]");
+    if (statusButton && glossFor) {
+      setWordStatus(glossFor, statusButton.dataset.wordStatus);
+      return;
+    }
     if (event.target.closest("[data-gloss-close]")) {
       const word = glossFor;
       closeGloss();
@@ -359,6 +366,12 @@
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (glossFor && (event.key === "s" || event.key === "k") && !gloss.hidden &&
+        !(event.target instanceof Element && event.target.matches("input, textarea, select"))) {
+      event.preventDefault();
+      setWordStatus(glossFor, event.key === "s" ? "learning" : "known");
+      return;
+    }
     const word = event.target instanceof Element ? event.target.closest(".w") : null;
     if (word) {
       const words = wordsOf(segmentOf(word));
@@ -502,6 +515,141 @@
   }
   pressBookmarks(document);
 
+  // ---- The learner's words: which of the article's words they know or are learning ----
+  // They come with the page's state; a word's classes (is-known, is-learning) let the
+  // stylesheet hide pinyin over known words ("new to me") and mark those being learned.
+
+  const learnerState = stateElement ? JSON.parse(stateElement.textContent) : {};
+  const signedIn = Array.isArray(learnerState.known);
+  const wordStatus = new Map();
+  (learnerState.known || []).forEach(function (w) { wordStatus.set(w, "known"); });
+  (learnerState.learning || []).forEach(function (w) { wordStatus.set(w, "learning"); });
+  const lookedUp = new Set();  // words whose look-up this page has counted
+  const LOOK_UP_DELAY = 800;  // a pop-up open this long was read, not brushed past
+
+  function wordText(el) {
+    if (!el.dataset.w) el.dataset.w = chineseText(el);
+    return el.dataset.w;
+  }
+
+  function markWords(scope) {
+    scope.querySelectorAll(".side--zh .w").forEach(function (el) {
+      const status = wordStatus.get(wordText(el));
+      el.classList.toggle("is-known", status === "known");
+      el.classList.toggle("is-learning", status === "learning");
+    });
+  }
+
+  function showCounts() {
+    const box = document.querySelector("[data-word-counts]");
+    if (!box || !signedIn || !learnerState.words) return;
+    let known = 0;
+    wordStatus.forEach(function (status) { if (status === "known") known += 1; });
+    known = Math.min(known, learnerState.words);
+    const fresh = learnerState.words - known;
+    box.textContent = fresh + (fresh === 1 ? " new word" : " new words") + " for you · " +
+      Math.floor(known * 100 / learnerState.words) + "% known";
+    box.hidden = false;
+  }
+
+  if (signedIn) {
+    markWords(document);
+    showCounts();
+  }
+
+  const STATUS_SAID = { "new": "", learning: "Saved: you are learning it", known: "You know it" };
+
+  function button(label, status, key) {
+    const el = document.createElement("button");
+    el.type = "button";
+    el.className = "secondary";
+    el.dataset.wordStatus = status;
+    el.textContent = label;
+    if (key) {
+      const kbd = document.createElement("kbd");
+      kbd.textContent = key;
+      el.append(" ", kbd);
+    }
+    return el;
+  }
+
+  // The pop-up's own part for this learner: the word's status and what to change it to.
+  function showWordStatus(body, word, offer) {
+    const text = wordText(word);
+    if (word.classList.contains("nm")) return;  // a name is read, not learned
+    let bar = body.querySelector(".gloss-status");
+    if (!bar) {
+      bar = document.createElement("div");
+      bar.className = "gloss-status";
+      body.querySelector(".gloss-head").after(bar);
+    }
+    bar.replaceChildren();
+    const status = wordStatus.get(text) || "new";
+    bar.dataset.status = status;
+    const said = document.createElement("span");
+    said.className = "gloss-status-said";
+    said.textContent = offer && status === "new"
+      ? "You have looked this word up " + offer + " times. Save it?" : STATUS_SAID[status];
+    if (said.textContent) bar.append(said);
+    if (status !== "learning") bar.append(button(status === "known" ? "Learn it again" : "Save", "learning", "s"));
+    if (status !== "known") bar.append(button("I know this", "known", "k"));
+    if (status !== "new") bar.append(button(status === "known" ? "Not known" : "Unsave", "new"));
+  }
+
+  function wordUrl(word, action) {
+    return gloss.dataset.url.replace(/_\/$/, encodeURIComponent(wordText(word)) + "/" + action + "/");
+  }
+
+  function post(url, fields) {
+    return fetch(url, {
+      method: "POST",
+      headers: { "X-CSRFToken": csrfToken() },
+      body: new URLSearchParams(fields),
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { status: response.status, data: data };
+      });
+    });
+  }
+
+  function setWordStatus(word, status) {
+    const seg = segmentOf(word);
+    post(wordUrl(word, "status"), { status: status, seg: seg ? seg.dataset.seg : "" })
+      .then(function (answer) {
+        if (answer.status === 401 && answer.data.login) {
+          window.location.assign(answer.data.login);
+          return;
+        }
+        if (answer.status !== 200) {
+          notice(answer.data.error || "That did not work; please try again.");
+          return;
+        }
+        if (answer.data.status === "new") wordStatus.delete(answer.data.word);
+        else wordStatus.set(answer.data.word, answer.data.status);
+        markWords(document);
+        showCounts();
+        const body = gloss.querySelector("#gloss-body");
+        if (body && glossFor === word) showWordStatus(body, word);
+      });
+  }
+
+  function countLookUp(word) {
+    const text = wordText(word);
+    if (!signedIn || lookedUp.has(text) || word.classList.contains("nm")) return;
+    setTimeout(function () {
+      if (glossFor !== word || gloss.hidden || lookedUp.has(text)) return;
+      lookedUp.add(text);
+      const seg = segmentOf(word);
+      post(wordUrl(word, "seen"), { seg: seg ? seg.dataset.seg : "" }).then(function (answer) {
+        const body = gloss.querySelector("#gloss-body");
+        if (answer.status === 200 && answer.data.offer && body && glossFor === word) {
+          showWordStatus(body, word, answer.data.lookups);
+        }
+      });
+    }, LOOK_UP_DELAY);
+  }
+
   // A toggle answers with the new button: remember what it says.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     const button = event.target.matches && event.target.matches("[data-bookmark-for]")
@@ -520,6 +668,7 @@
     root.dataset.level = prefs.level;
     root.dataset.tones = prefs.tone_colors ? "on" : "off";
     root.dataset.mode = prefs.mode;
+    root.dataset.markLearning = prefs.mark_learning ? "on" : "off";
     document.querySelectorAll("[data-level-echo]").forEach(function (el) {
       el.textContent = prefs.level;
     });
@@ -568,6 +717,7 @@
   // Content that htmx brings in gets the same treatment as the page.
   document.body.addEventListener("htmx:afterSwap", function (event) {
     pressBookmarks(event.target);
+    if (signedIn) markWords(event.target);
     fitSyllables(event.target);
     addListenButtons(event.target);
   });
