@@ -46,7 +46,7 @@ __all__ = [
 
 def is_transliteration(token: str) -> bool:
     """Whether every character of a token is one Chinese uses to transliterate names."""
-    return bool(token) and all(map(TRANSLIT_CHARS.__contains__, token))
+    return bool(token) and TRANSLIT_CHARS.issuperset(token)
 
 
 def name_runs(tokens: list[str]) -> list[tuple[int, int]]:
@@ -104,6 +104,7 @@ def edit_distance(a: str, b: str) -> int:
     return Levenshtein.distance(a, b)
 
 
+@lru_cache(maxsize=50_000)
 def toneless(pinyin: str) -> str:
     """Pinyin without tone marks, lower case, ü as v: ``toneless("Lǚ")`` is ``"lv"``."""
     bare = unicodedata.normalize("NFD", pinyin.lower()).replace("u\u0308", "v")

@@ -35,6 +35,7 @@ numbers from ``anchors``::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.text import anchors, dictionary, english, names
 from reader.text.lexicon import HAN_RE, ZH_FUNCTION_WORDS
@@ -103,6 +104,7 @@ _CLOSED_CLASS: dict[str, tuple[tuple[str, ...], float]] = {
 }
 
 
+@lru_cache(maxsize=20_000)
 def _en_closed_forms(word: str) -> tuple[str, ...]:
     low = word.lower().replace("’", "'")
     forms = [low.split("'")[0]]
@@ -113,10 +115,6 @@ def _en_closed_forms(word: str) -> tuple[str, ...]:
 
 def _is_han(token: str) -> bool:
     return bool(HAN_RE.search(token))
-
-
-def _is_zh_word(token: str) -> bool:
-    return _is_han(token) or any(ch.isalnum() for ch in token)
 
 
 _DISTORTION = 0.25  # score lost per unit of relative-position difference
@@ -140,22 +138,35 @@ def link_words(
     ``readings`` are the Chinese tokens' syllables when they are known (the
     pipeline has them): names are then matched by the reading the page shows.
     """
-    zh_idx = [i for i, t in enumerate(zh_tokens) if _is_zh_word(t)]
+    han_tokens = [_is_han(t) for t in zh_tokens]
+    zh_idx = [i for i, t in enumerate(zh_tokens) if han_tokens[i] or any(ch.isalnum() for ch in t)]
     en_idx = [j for j, t in enumerate(en_tokens) if english.is_word(t)]
     if not zh_idx or not en_idx:
         return []
     zh = [zh_tokens[i] for i in zh_idx]
+    han = [han_tokens[i] for i in zh_idx]
+    # The words the dictionary and the names can link: Han, and neither function
+    # words (never linked) nor closed-class ones (linked by their own list).
+    content = [
+        h and t not in ZH_FUNCTION_WORDS and t not in _CLOSED_CLASS
+        for t, h in zip(zh, han, strict=True)
+    ]
     en = [en_tokens[j] for j in en_idx]
     # Two English words are "together" when only function words or punctuation
     # lie between them in the token list: North Korea, Chiefs of Staff.
     en_next = _content_neighbours(en)
 
     candidates: list[_Candidate] = []
-    candidates += _dictionary_candidates(zh, zh_idx, en, en_next)
-    candidates += _latin_candidates(zh, en)
+    candidates += _dictionary_candidates(zh, zh_idx, content, en, en_next)
+    candidates += _latin_candidates(zh, han, en)
     candidates += _number_candidates(zh_tokens, zh_idx, en)
     candidates += _name_candidates(
-        zh_tokens, zh, zh_idx, en, None if readings is None else [readings[i] for i in zh_idx]
+        zh_tokens,
+        zh,
+        zh_idx,
+        content,
+        en,
+        None if readings is None else [readings[i] for i in zh_idx],
     )
     candidates += _closed_class_candidates(zh, en)
 
@@ -193,13 +204,13 @@ def _contested(candidates: list[_Candidate]) -> set[int]:
             en_rivals.setdefault(j, set()).add(c.zh)
         for i in c.zh:
             zh_targets.setdefault(i, []).extend(c.en)
-    out = set()
-    for c in candidates:
-        if any(len(en_rivals[j]) > 1 for j in c.en) or any(
-            max(zh_targets[i]) - min(zh_targets[i]) > 3 for i in c.zh
-        ):
-            out.add(id(c))
-    return out
+    shared_en = {j for j, rivals in en_rivals.items() if len(rivals) > 1}
+    spread_zh = {i for i, js in zh_targets.items() if max(js) - min(js) > 3}
+    return {
+        id(c)
+        for c in candidates
+        if not shared_en.isdisjoint(c.en) or not spread_zh.isdisjoint(c.zh)
+    }
 
 
 @dataclass
@@ -229,9 +240,9 @@ def _local_distortion(c: _Candidate, anchors_: list[tuple[int, int]]) -> float:
 def _accept(candidates: list[_Candidate], state: _Links, en_next: list[set[int]]) -> None:
     candidates.sort(key=lambda c: (-c.score, c.zh, c.en))
     for c in candidates:
-        if c.score < _MIN_SCORE or any(j in state.en_taken for j in c.en):
+        if c.score < _MIN_SCORE or not state.en_taken.isdisjoint(c.en):
             continue
-        if any(i in state.zh_links for i in c.zh):
+        if not state.zh_links.keys().isdisjoint(c.zh):
             # A Chinese word already linked takes more English words only
             # when they stand next to the ones it has (锡杯 → tin, cup).
             linked = set().union(*(state.zh_links.get(i, set()) for i in c.zh))
@@ -246,9 +257,10 @@ def _accept(candidates: list[_Candidate], state: _Links, en_next: list[set[int]]
 def _content_neighbours(en: list[str]) -> list[set[int]]:
     """For each English word, the next word and the next that is not a function word."""
     out: list[set[int]] = [{j + 1} if j + 1 < len(en) else set() for j in range(len(en))]
+    stop = [word.lower() in english.STOP_WORDS for word in en]
     for j in range(len(en)):
         k = j + 1
-        while k < len(en) and en[k].lower() in english.STOP_WORDS and k - j <= 3:
+        while k < len(en) and stop[k] and k - j <= 3:
             k += 1
         if k < len(en):
             out[j].add(k)
@@ -256,22 +268,15 @@ def _content_neighbours(en: list[str]) -> list[set[int]]:
 
 
 def _dictionary_candidates(
-    zh: list[str], zh_idx: list[int], en: list[str], en_next: list[set[int]]
+    zh: list[str], zh_idx: list[int], content: list[bool], en: list[str], en_next: list[set[int]]
 ) -> list[_Candidate]:
     by_key: dict[str, list[tuple[int, float]]] = {}
     for j, word in enumerate(en):
         for key, trust in english_keys(word):
             by_key.setdefault(key, []).append((j, trust))
     out: list[_Candidate] = []
-    joins = {
-        "".join(zh[i : i + n])
-        for i in range(len(zh))
-        for n in (2, 3)
-        if i + n <= len(zh) and zh_idx[i + n - 1] == zh_idx[i] + n - 1
-    }
-    dictionary.prefetch(joins)  # one query for all the candidate names below
     for i, token in enumerate(zh):
-        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
+        if not content[i]:
             continue
         found = translations(token)
         if found.keys:
@@ -280,13 +285,19 @@ def _dictionary_candidates(
             # Long words are often compounds the dictionary renders loosely
             # (联合声明 "joint declaration" for "joint statement"): their parts too.
             out += _matches(compound_translations(token), (i,), by_key, en_next)
-        # A name jieba cut in two (马克 + 龙 for 马克龙 Macron).
-        for n in (2, 3):
-            if i + n > len(zh) or zh_idx[i + n - 1] != zh_idx[i] + n - 1:
-                break
-            joined = "".join(zh[i : i + n])
-            if _is_han(joined) and dictionary.is_proper_name(joined):
-                out += _matches(translations(joined), tuple(range(i, i + n)), by_key, en_next)
+    # A name jieba cut in two or three (马克 + 龙 for 马克龙 Macron), starting at
+    # a content word, with no token between its parts.
+    joins = [
+        (tuple(range(i, i + n)), "".join(zh[i : i + n]))
+        for i in range(len(zh))
+        if content[i]
+        for n in (2, 3)
+        if i + n <= len(zh) and zh_idx[i + n - 1] == zh_idx[i] + n - 1
+    ]
+    dictionary.prefetch(joined for _, joined in joins)  # one query, for the few headwords
+    for span, joined in joins:
+        if dictionary.is_proper_name(joined):
+            out += _matches(translations(joined), span, by_key, en_next)
     return out
 
 
@@ -298,8 +309,9 @@ def _matches(
 ) -> list[_Candidate]:
     out = []
     best: dict[int, float] = {}
-    for key, weight in found.keys.items():
-        for j, trust in by_key.get(key, ()):
+    for key in found.keys.keys() & by_key.keys():  # a handful, of many on either side
+        weight = found.keys[key]
+        for j, trust in by_key[key]:
             best[j] = max(best.get(j, 0.0), weight * trust)
     for phrase, weight in found.phrases:
         for j, trust in by_key.get(phrase[0], ()):
@@ -311,14 +323,14 @@ def _matches(
                 run.append(nxt)
             if len(run) == len(phrase):
                 out.append(_Candidate(weight * trust + 0.05, zh, tuple(run), "phrase"))
-    out.extend(_Candidate(s, zh, (j,), "dictionary") for j, s in best.items())
+    out += [_Candidate(s, zh, (j,), "dictionary") for j, s in best.items()]
     return out
 
 
-def _latin_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
+def _latin_candidates(zh: list[str], han: list[bool], en: list[str]) -> list[_Candidate]:
     out = []
     for i, token in enumerate(zh):
-        if _is_han(token) or not any(ch.isalpha() for ch in token):
+        if han[i] or not any(ch.isalpha() for ch in token):
             continue
         low = token.lower()
         out.extend(
@@ -372,6 +384,7 @@ def _name_candidates(
     zh_tokens: list[str],
     zh: list[str],
     zh_idx: list[int],
+    content: list[bool],
     en: list[str],
     readings: list[tuple[str, ...]] | None,
 ) -> list[_Candidate]:
@@ -394,7 +407,7 @@ def _name_candidates(
             key = "".join(en[k] for k in run).lower().replace("-", "")
             spelled.setdefault(key, tuple(run))
     for i, token in enumerate(zh):
-        if not _is_han(token) or token in ZH_FUNCTION_WORDS or token in _CLOSED_CLASS:
+        if not content[i]:
             continue
         spelled_token = (
             names.toneless("".join(readings[i])) if readings else names.spelled_pinyin(token)
@@ -409,9 +422,12 @@ def _name_candidates(
                 out.append(_Candidate(0.8, (i,), run, "pinyin"))
     # Transliterations: runs of transliteration characters that the dictionary
     # does not know as one common word (米利, 拉德 + 达茨, 玛莎).
+    runs = names.name_runs(zh_tokens)
+    if not runs:
+        return out
     skeletons = {j: names.name_skeleton_en(en[j]) for j in caps}
     word_at = {i: n for n, i in enumerate(zh_idx)}
-    for start, end in names.name_runs(zh_tokens):
+    for start, end in runs:
         run = [word_at[i] for i in range(start, end)]
         hanzi = "".join(zh_tokens[start:end])
         zs = names.name_skeleton_pinyin(hanzi)
@@ -430,17 +446,17 @@ def _name_candidates(
 
 def _closed_class_candidates(zh: list[str], en: list[str]) -> list[_Candidate]:
     out = []
-    en_forms = None
+    at: dict[str, list[int]] | None = None  # English form → its positions
     for i, token in enumerate(zh):
         known = _CLOSED_CLASS.get(token)
         if not known:
             continue
         forms, score = known
-        if en_forms is None:
-            en_forms = [_en_closed_forms(word) for word in en]
-        out.extend(
-            _Candidate(score, (i,), (j,), "closed")
-            for j, word_forms in enumerate(en_forms)
-            if any(f in forms for f in word_forms)
-        )
+        if at is None:
+            at = {}
+            for j, word in enumerate(en):
+                for form in _en_closed_forms(word):
+                    at.setdefault(form, []).append(j)
+        js = sorted({j for form in forms for j in at.get(form, ())})
+        out += [_Candidate(score, (i,), (j,), "closed") for j in js]
     return out

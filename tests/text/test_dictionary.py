@@ -124,3 +124,30 @@ def test_prefetched_words_are_looked_up_without_another_query(monkeypatch):
     assert queries == []
     lookup("武器")
     assert queries == [["武器"]]
+
+
+def test_a_word_that_is_no_headword_costs_no_query(tiny, monkeypatch):
+    assert lookup("银行")  # the first read also reads the headwords' hashes
+    queries = []
+    real = dictionary._connection
+
+    class Recording:
+        def __init__(self, con):
+            self.con = con
+
+        def execute(self, sql, *args):
+            queries.append(sql)
+            return self.con.execute(sql, *args)
+
+    monkeypatch.setattr(dictionary, "_connection", lambda: Recording(real()))
+    assert lookup("不是一个词语吧") == [] and not is_word("普京银行")
+    dictionary.prefetch(["银行普京", "行行"])
+    assert queries == []
+    assert lookup("行") and len(queries) == 1
+
+
+def test_reconfiguring_forgets_the_headwords_of_the_old_index(tiny, tmp_path):
+    assert lookup("普京") and lookup("武器") == []
+    source = _write_gz(tmp_path / "other.txt.gz", "武器 武器 [wu3 qi4] /weapon/\n", 1_700_000_000)
+    dictionary.configure(tmp_path / "other" / "cedict.sqlite3", source=source)
+    assert lookup("武器")[0].definitions == ("weapon",) and lookup("普京") == []
