@@ -16,8 +16,10 @@ ZhToken(text='银行', syllables=('yín', 'háng'), tones=(2, 2), level=3, links
 EnToken(text='bank', links=(2,))
 """
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import align, english, levels, pinyin, wordalign
 from .analysis import Analysis
@@ -94,7 +96,7 @@ def annotate_segment(
         en_links.setdefault(j, []).append(i)
     standard = options.hsk_standard
     annotated = tuple(
-        ZhToken(
+        _zh_token(
             token.text,
             token.syllables,
             token.tones,
@@ -103,8 +105,41 @@ def annotate_segment(
         )
         for i, token in enumerate(zh_tokens)
     )
-    en_tokens = tuple(EnToken(text, tuple(en_links.get(j, ()))) for j, text in enumerate(en_texts))
+    en_tokens = tuple(
+        _en_token(text, tuple(en_links.get(j, ()))) for j, text in enumerate(en_texts)
+    )
     return SegmentData(zh=zh, en=en, annotation=Annotation(annotated, en_tokens))
+
+
+# Most tokens link to nothing (spaces, marks, function words), and making a
+# frozen dataclass costs a few times a cache look-up: tokens are immutable, so
+# one unlinked token serves wherever the same word is read the same way.
+def _zh_token(
+    text: str,
+    syllables: tuple[str, ...],
+    tones: tuple[int, ...],
+    level: int | None,
+    links: tuple[int, ...],
+) -> ZhToken:
+    if links:
+        return ZhToken(text, syllables, tones, level, links)
+    return _unlinked_zh_token(text, syllables, tones, level)
+
+
+def _en_token(text: str, links: tuple[int, ...]) -> EnToken:
+    return EnToken(text, links) if links else _unlinked_en_token(text)
+
+
+@lru_cache(maxsize=50_000)
+def _unlinked_zh_token(
+    text: str, syllables: tuple[str, ...], tones: tuple[int, ...], level: int | None
+) -> ZhToken:
+    return ZhToken(text, syllables, tones, level)
+
+
+@lru_cache(maxsize=50_000)
+def _unlinked_en_token(text: str) -> EnToken:
+    return EnToken(text)
 
 
 def build_segments(
@@ -206,4 +241,10 @@ def warm_up(words: list[str] | None = None, standard: str = levels.DEFAULT_STAND
             dictionary.english_words(word)
             pinyin.annotate_words([word])
     segmenter.word_class("的")  # jieba's tag table
+    # What was prepared lives as long as the process: frozen, it is out of the
+    # collector's sight, so a full collection no longer walks its hundreds of
+    # thousands of objects (a fifth of a second each time), and a job forked
+    # after this (RQ's) does not copy the pages the collector would touch.
+    gc.collect()
+    gc.freeze()
     return len(common)

@@ -174,6 +174,12 @@ def _split_into_entries(token: str) -> tuple[str, ...]:
     离职采访 is 离职/采访 and 参谋长联席会议主席 keeps 参谋长 whole.
     """
     n = len(token)
+    # Every piece the search may ask about, read from the dictionary in one query.
+    dictionary.prefetch(
+        token[start:end]
+        for end in range(2, n + 1)
+        for start in range(max(0, end - _MAX_ENTRY), end - 1)
+    )
     best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (pieces, -score, start)
     best[0] = (0, 0, 0)
     for end in range(1, n + 1):
