@@ -1,9 +1,10 @@
-"""A learner's bookmarks as a CSV file or an Anki deck."""
+"""A learner's bookmarks, and their words, as a CSV file or an Anki deck."""
 
 import csv
 import io
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
 
 import genanki
@@ -93,15 +94,21 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
+def _csv(columns: list[str], rows: Iterable[Iterable[str]]) -> bytes:
     """UTF-8 with a BOM, so that spreadsheet programs read the Chinese correctly."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for bookmark in bookmarks:
-        writer.writerow(
-            _cell(value)
-            for value in [
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(_cell(value) for value in row)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
+    return _csv(
+        CSV_COLUMNS,
+        (
+            [
                 bookmark.zh,
                 pinyin_text(bookmark.zh_tokens),
                 bookmark.en,
@@ -109,8 +116,9 @@ def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
                 str(bookmark.article),
                 absolute(bookmark.get_absolute_url()),
             ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+            for bookmark in bookmarks
+        ),
+    )
 
 
 def apkg_bytes(bookmarks: Iterable[Bookmark], *, deck_name: str, user_id: int, absolute) -> bytes:
@@ -136,7 +144,93 @@ def apkg_bytes(bookmarks: Iterable[Bookmark], *, deck_name: str, user_id: int, a
                 tags=["duizhao", bookmark.article.slug],
             )
         )
+    return _package(deck)
+
+
+def _package(deck: genanki.Deck) -> bytes:
     with tempfile.NamedTemporaryFile(suffix=".apkg") as handle:
         genanki.Package(deck).write_to_file(handle.name)
         with open(handle.name, "rb") as written:
             return written.read()
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WordLine:
+    """A learner's word as exported: the word, its reading and meaning, where it was met."""
+
+    word: str
+    pinyin: str
+    meaning: str
+    sentence: str
+    sentence_en: str
+
+
+WORD_CSV_COLUMNS = ["Word", "Pinyin", "Meaning", "Sentence", "English sentence"]
+ANKI_WORD_MODEL_ID = 1_734_210_002
+ANKI_WORD_DECK_BASE_ID = 1_734_230_000
+
+ANKI_WORD_MODEL = genanki.Model(
+    ANKI_WORD_MODEL_ID,
+    "Duìzhào word",
+    fields=[
+        {"name": "Word"},
+        {"name": "Pinyin"},
+        {"name": "Meaning"},
+        {"name": "Sentence"},
+        {"name": "English sentence"},
+    ],
+    templates=[
+        {
+            "name": "Recognise",
+            "qfmt": (
+                '<div class="zh" lang="zh-Hans">{{Word}}</div>'
+                '{{#Sentence}}<div class="ctx" lang="zh-Hans">{{Sentence}}</div>{{/Sentence}}'
+            ),
+            "afmt": (
+                '{{FrontSide}}<hr id="answer">'
+                '<div class="py">{{Pinyin}}</div><div class="en">{{Meaning}}</div>'
+                '{{#English sentence}}<div class="ctx" lang="en">{{English sentence}}</div>'
+                "{{/English sentence}}"
+            ),
+        }
+    ],
+    css=(
+        ".card{font-family:sans-serif;font-size:20px;text-align:center}"
+        ".zh{font-size:40px}.py{color:#666}.ctx{font-size:18px;color:#444;margin-top:.6em}"
+    ),
+)
+
+
+def word_csv_bytes(lines: Iterable[WordLine]) -> bytes:
+    return _csv(
+        WORD_CSV_COLUMNS,
+        ([w.word, w.pinyin, w.meaning, w.sentence, w.sentence_en] for w in lines),
+    )
+
+
+def word_apkg_bytes(lines: Iterable[WordLine], *, deck_name: str, user_id: int) -> bytes:
+    """An Anki package of words: front the word in its sentence (bold), back reading and meaning.
+
+    A note's guid is the word's: re-importing a later export updates the notes.
+    """
+    deck = genanki.Deck(ANKI_WORD_DECK_BASE_ID + user_id, deck_name)
+    for line in lines:
+        word = escape(line.word, quote=False)
+        deck.add_note(
+            genanki.Note(
+                model=ANKI_WORD_MODEL,
+                fields=[
+                    word,
+                    escape(line.pinyin, quote=False),
+                    escape(line.meaning, quote=False),
+                    escape(line.sentence, quote=False).replace(word, f"<b>{word}</b>"),
+                    escape(line.sentence_en, quote=False),
+                ],
+                guid=genanki.guid_for("duizhao-word", line.word),
+                tags=["duizhao"],
+            )
+        )
+    return _package(deck)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import views, word_views
 
 app_name = "reader"
 
@@ -19,5 +19,11 @@ urlpatterns = [
     ),
     path("bookmarks/<int:bookmark_id>/note/", views.bookmark_note, name="bookmark_note"),
     path("bookmarks/<int:bookmark_id>/delete/", views.bookmark_delete, name="bookmark_delete"),
+    path("words/", word_views.word_list, name="word_list"),
+    re_path(r"^words/export\.(?P<fmt>csv|apkg)$", word_views.word_export, name="word_export"),
+    path("words/import/", word_views.word_import, name="word_import"),
+    path("words/placement/", word_views.word_place, name="word_place"),
+    path("words/placement/undo/", word_views.word_place_undo, name="word_place_undo"),
+    path("words/<int:word_id>/status/", word_views.word_status_update, name="word_status_update"),
     path("accounts/signup/", views.account_signup, name="account_signup"),
 ]

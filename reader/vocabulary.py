@@ -179,6 +179,44 @@ def undo_placement(*, user) -> int:
     return again + removed
 
 
+@dataclass(frozen=True)
+class MarkedKnown:
+    marked: list[str]  # words known now that were not
+    already: list[str]  # words the learner knew already
+
+
+def mark_known(*, user, words) -> MarkedKnown:
+    """Mark many words known at once (a list the learner imports), all or none.
+
+    A word placement had marked is the learner's own now: undoing the
+    placement leaves it known.
+    """
+    words = list(dict.fromkeys(_check(word) for word in words))
+    now = timezone.now()
+    with transaction.atomic():
+        existing = {
+            row.word: row
+            for row in WordStatus.objects.select_for_update().filter(user=user, word__in=words)
+        }
+        already = [w for w in words if w in existing and existing[w].status == Status.KNOWN]
+        changed = [row for row in existing.values() if row.status != Status.KNOWN or row.placed]
+        for row in changed:
+            if row.status != Status.KNOWN:
+                row.changed = now
+            row.status, row.placed = Status.KNOWN, False
+        WordStatus.objects.bulk_update(changed, ["status", "placed", "changed"], batch_size=500)
+        WordStatus.objects.bulk_create(
+            [
+                WordStatus(user=user, word=w, status=Status.KNOWN, changed=now)
+                for w in words
+                if w not in existing
+            ],
+            batch_size=500,
+            ignore_conflicts=True,  # made meanwhile by the learner's other tab
+        )
+    return MarkedKnown(marked=[w for w in words if w not in already], already=already)
+
+
 # --- review ----------------------------------------------------------------------------------
 
 
