@@ -32,6 +32,7 @@ from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY, PENDING_WORD_SESSION_KEY
 from .text import gloss
+from .text.vocabulary import share_known
 
 MAX_GLOSS_WORD = 20
 
@@ -48,7 +49,13 @@ def safe_next(request, fallback="/"):
 
 @require_GET
 def article_list(request):
-    articles = Article.objects.published().with_counts()
+    articles = list(Article.objects.published().with_counts())
+    if request.user.is_authenticated:
+        # "N new words for you · 96% known": the learner's known words among each one's.
+        words = {a.pk: pages.article_words(pages.Version(a.pk, a.updated)) for a in articles}
+        known = vocabulary.known_words(request.user, set().union(*words.values()))
+        for article in articles:
+            article.new_words, article.known_share = share_known(words[article.pk], known)
     return render(request, "reader/article_list.html", {"articles": articles})
 
 

@@ -173,3 +173,15 @@ def test_a_learner_state_names_only_their_own_words(bank, mei):
     client = Client()
     client.force_login(mei)
     assert learner_state(client.get(bank.get_absolute_url()))["known"] == []
+
+
+def test_the_list_tells_a_learner_how_many_of_each_articles_words_are_new(bank, mei):
+    client = Client()
+    client.force_login(mei)
+    page = client.get(reverse("reader:article_list")).content.decode()
+    assert "new words for you · 0% known" in page
+    vocabulary.set_status(user=mei, word="银行", status=Status.KNOWN)
+    page = client.get(reverse("reader:article_list")).content.decode()
+    total = learner_state(client.get(bank.get_absolute_url()))["words"]
+    assert f"{total - 1} new words for you · {100 // total}% known" in page
+    assert "new words for you" not in Client().get(reverse("reader:article_list")).content.decode()
