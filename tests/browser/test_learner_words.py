@@ -1,0 +1,73 @@
+"""The learner's words in a real browser: saved or marked known from the pop-up, then
+read with pinyin only over the words not known yet, and counted in the header."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from reader.models import WordStatus
+from tests.browser.test_words import seed_segment, word_locator
+from tests.factory import PASSWORD, make_learner
+
+pytestmark = pytest.mark.browser
+
+
+def log_in(page, live_server, seed_url):
+    make_learner("mei")
+    page.goto(f"{live_server.url}/accounts/login/?next={seed_url.removeprefix(live_server.url)}")
+    page.fill("#id_username", "mei")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    expect(page).to_have_url(seed_url)
+
+
+def new_words(page) -> int:
+    counts = page.locator("[data-word-counts]")
+    expect(counts).to_have_text(re.compile(r"\d+ new words? for you · \d+% known"))
+    return int(counts.inner_text().split()[0])
+
+
+def test_a_word_saved_from_its_pop_up_is_kept_and_marked(page, live_server, seed_url):
+    log_in(page, live_server, seed_url)
+    segment = seed_segment(5)
+    howitzer = word_locator(page, segment, "榴弹炮")
+    howitzer.hover()
+    popup = page.locator("#gloss")
+    expect(popup).to_contain_text("howitzer")
+    popup.get_by_role("button", name="Save").click()
+    expect(popup.locator(".gloss-status")).to_contain_text("Saved")
+    expect(howitzer).to_have_class(re.compile(r"\bis-learning\b"))
+    row = WordStatus.objects.get(word="榴弹炮")
+    assert row.status == WordStatus.Status.LEARNING and row.segment_id == segment.pk
+    page.reload()
+    expect(word_locator(page, segment, "榴弹炮")).to_have_class(re.compile(r"\bis-learning\b"))
+
+
+def test_marking_a_word_known_by_key_hides_its_pinyin_in_new_to_me_and_counts(
+    page, live_server, seed_url
+):
+    log_in(page, live_server, seed_url)
+    before = new_words(page)
+    segment = seed_segment(0)
+    president = word_locator(page, segment, "总统")
+    president.hover()
+    expect(page.locator("#gloss")).to_contain_text("president")
+    page.keyboard.press("k")
+    expect(page.locator("#gloss .gloss-status")).to_contain_text("You know it")
+    expect(page.locator("[data-word-counts]")).to_contain_text(f"{before - 1} new word")
+    assert WordStatus.objects.get(word="总统").status == WordStatus.Status.KNOWN
+
+    page.mouse.move(5, 5)
+    page.locator("label:has-text('New to me')").click()
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "unknown")
+    known_rt = president.locator("rt").first
+    new_rt = word_locator(page, segment, "接近").locator("rt").first
+    expect(known_rt).to_have_css("visibility", "hidden")
+    expect(new_rt).to_have_css("visibility", "visible")
+    # Remembered: the next visit reads the same way, the count too.
+    page.reload()
+    expect(word_locator(page, segment, "总统").locator("rt").first).to_have_css(
+        "visibility", "hidden"
+    )
+    assert new_words(page) == before - 1
