@@ -30,6 +30,7 @@ from django.template.loader import render_to_string
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
+from . import vocabulary
 from .models import Article
 from .preferences import get_preferences
 from .security import ensure_csrf_cookie
@@ -161,19 +162,21 @@ def article_part(version: Version, number: int) -> Part | None:
 
 
 def learner_state(user, version: Version) -> bytes:
-    """What the page's script needs to know about this learner: the sentences they bookmarked.
+    """What the page's script needs to know about this learner: the sentences they
+    bookmarked, and how many review cards are due (the header's "N due").
 
     Every bookmark in the article, whichever part is shown, so that parts
     appended as the learner scrolls are pressed too.
     """
-    bookmarks: list[int] = []
+    state: dict = {"bookmarks": []}
     if user.is_authenticated:
-        bookmarks = sorted(
+        state["bookmarks"] = sorted(
             user.bookmarks.filter(article_id=version.pk, segment__isnull=False).values_list(
                 "segment_id", flat=True
             )
         )
-    return json_script({"bookmarks": bookmarks}, LEARNER_STATE_ID).encode()
+        state["due"] = vocabulary.due_count(user)
+    return json_script(state, LEARNER_STATE_ID).encode()
 
 
 def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:
@@ -201,6 +204,7 @@ def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, byt
                 "csrf_token": _TOKEN,
                 "csp_nonce": _NONCE,
                 "prefs": preferences,
+                "due_in_state": True,  # the header's "N due" comes with the learner's state
             },
             request,
         ).encode()

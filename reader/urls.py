@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import review, views
 
 app_name = "reader"
 
@@ -17,5 +17,7 @@ urlpatterns = [
     ),
     path("bookmarks/<int:bookmark_id>/note/", views.bookmark_note, name="bookmark_note"),
     path("bookmarks/<int:bookmark_id>/delete/", views.bookmark_delete, name="bookmark_delete"),
+    path("review/", review.review, name="review"),
+    path("review/<str:key>/answer/", review.review_answer, name="review_answer"),
     path("accounts/signup/", views.account_signup, name="account_signup"),
 ]
