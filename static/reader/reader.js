@@ -544,7 +544,7 @@
   let measure = null;
 
   function fitSyllables(scope) {
-    const sample = document.querySelector(".side--zh rt, .bookmark-zh rt");
+    const sample = document.querySelector(".side--zh rt, .bookmark-zh rt, .review-zh rt");
     if (!sample) return;
     if (!measure) {
       const style = getComputedStyle(sample);
