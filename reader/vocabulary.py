@@ -258,8 +258,7 @@ def answer(*, user, key: str, rating: int, now: datetime | None = None, duration
             raise LookupError(key)
         row = due.word or due.bookmark
         row = type(row).objects.select_for_update().get(pk=row.pk)
-        card = Card.from_dict(row.card) if row.card else Card(due=now)
-        card, _ = SCHEDULER.review_card(card, Rating(rating), review_datetime=now)
+        card, _ = SCHEDULER.review_card(_card(row, now), Rating(rating), review_datetime=now)
         row.card = card.to_dict()
         row.due = card.due
         fields = ["card", "due"]
@@ -281,6 +280,14 @@ def answer(*, user, key: str, rating: int, now: datetime | None = None, duration
 def next_interval(row, rating: int, now: datetime | None = None) -> timedelta:
     """How long until the card is due again if answered ``rating`` now (shown on the buttons)."""
     now = now or timezone.now()
-    card = Card.from_dict(row.card) if row.card else Card(due=now)
-    card, _ = SCHEDULER.review_card(card, Rating(rating), review_datetime=now)
+    card, _ = SCHEDULER.review_card(_card(row, now), Rating(rating), review_datetime=now)
     return card.due - now
+
+
+def _card(row, now: datetime) -> Card:
+    """The row's FSRS card, or a new one due now.
+
+    A new card gets the row's id: left to make one up, ``fsrs.Card`` sleeps
+    a millisecond to keep its ids apart, five of them for each new card shown.
+    """
+    return Card.from_dict(row.card) if row.card else Card(card_id=row.pk, due=now)
