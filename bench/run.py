@@ -5,9 +5,10 @@ on tests/data/align and, when a ../shared checkout is beside the project,
 on its development sets), aligner speed and memory, the whole save-time
 pipeline's time per 100 paragraphs now and at an earlier commit, pinyin
 accuracy beside pypinyin's default, segmentation coverage and word F1,
-word-link precision and recall, dictionary speed and memory, and the web
-benchmarks (gunicorn under wrk, worker memory, a soak). Each section measures its figures side
-by side in the same run; nothing here fails a build.
+word-link precision and recall, dictionary speed and memory, a review
+answer's time, and the web benchmarks (gunicorn under wrk, worker memory, a
+soak). Each section measures its figures side by side in the same run;
+nothing here fails a build.
 """
 
 import sys
@@ -21,6 +22,7 @@ import bench_align  # noqa: E402
 import bench_dictionary  # noqa: E402
 import bench_import  # noqa: E402
 import bench_pinyin  # noqa: E402
+import bench_review  # noqa: E402
 import bench_segment  # noqa: E402
 import bench_wordalign  # noqa: E402
 import web  # noqa: E402
@@ -53,6 +55,8 @@ def main() -> None:
     bench_wordalign.main()
     section("Dictionary index")
     bench_dictionary.main()
+    section("Review: one answer, saved and the next card rendered")
+    bench_review.main()
     section("Web: gunicorn under wrk")
     web.main()
     print(f"\nall benchmarks in {time.perf_counter() - started:.0f} s")

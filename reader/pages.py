@@ -187,7 +187,8 @@ def article_words(version: Version) -> tuple[str, ...]:
 
 def learner_state(user, version: Version) -> bytes:
     """What the page's script needs to know about this learner: the sentences they
-    bookmarked, and which of the article's words they know or are learning.
+    bookmarked, which of the article's words they know or are learning, and how many
+    review cards are due (the header's "N due").
 
     Every bookmark in the article, whichever part is shown, so that parts
     appended as the learner scrolls are pressed too. ``words`` is the
@@ -206,6 +207,7 @@ def learner_state(user, version: Version) -> bytes:
         state["known"] = sorted(w for w, s in statuses.items() if s == WordStatus.Status.KNOWN)
         state["learning"] = sorted(w for w, s in statuses.items() if s != WordStatus.Status.KNOWN)
         state["words"] = len(words)
+        state["due"] = vocabulary.due_count(user)
     return json_script(state, LEARNER_STATE_ID).encode()
 
 
@@ -234,6 +236,7 @@ def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, byt
                 "csrf_token": _TOKEN,
                 "csp_nonce": _NONCE,
                 "prefs": preferences,
+                "due_in_state": True,  # the header's "N due" comes with the learner's state
             },
             request,
         ).encode()

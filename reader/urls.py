@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views, word_views
+from . import review, views, word_views
 
 app_name = "reader"
 
@@ -25,5 +25,7 @@ urlpatterns = [
     path("words/placement/", word_views.word_place, name="word_place"),
     path("words/placement/undo/", word_views.word_place_undo, name="word_place_undo"),
     path("words/<int:word_id>/status/", word_views.word_status_update, name="word_status_update"),
+    path("review/", review.review, name="review"),
+    path("review/<str:key>/answer/", review.review_answer, name="review_answer"),
     path("accounts/signup/", views.account_signup, name="account_signup"),
 ]

@@ -125,10 +125,11 @@ def test_bookmarked_sentences_are_marked_on_every_visit(seed_article):
     services.toggle_bookmark(user=learner, segment=segment)
     response = logged_in(learner).get(seed_article.get_absolute_url())
     assert learner_state(response)["bookmarks"] == [segment.pk]
+    assert learner_state(response)["due"] == 1
     # The sentences themselves are the same for everyone: no button is pressed in the HTML.
     assertNotContains(response, 'aria-pressed="true"')
     other = logged_in(make_learner("jun")).get(seed_article.get_absolute_url())
-    assert learner_state(other)["bookmarks"] == []
+    assert learner_state(other)["bookmarks"] == [] and learner_state(other)["due"] == 0
     assert learner_state(Client().get(seed_article.get_absolute_url())) == {"bookmarks": []}
 
 

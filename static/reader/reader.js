@@ -504,7 +504,15 @@
   // them this learner bookmarked comes as a JSON document beside them.
 
   const stateElement = document.getElementById("learner-state");
-  const bookmarked = new Set(stateElement ? JSON.parse(stateElement.textContent).bookmarks : []);
+  const learnerState = stateElement ? JSON.parse(stateElement.textContent) : {};
+  const bookmarked = new Set(learnerState.bookmarks || []);
+
+  // The header's "N due": the page around the article is cached, the count comes here.
+  const dueLink = document.querySelector("[data-due-from-state]");
+  if (dueLink && typeof learnerState.due === "number") {
+    dueLink.textContent = learnerState.due ? learnerState.due + " due" : "Review";
+    dueLink.classList.toggle("has-due", learnerState.due > 0);
+  }
 
   function pressBookmarks(scope) {
     scope.querySelectorAll("[data-bookmark-for]").forEach(function (button) {
@@ -685,7 +693,7 @@
   let measure = null;
 
   function fitSyllables(scope) {
-    const sample = document.querySelector(".side--zh rt, .bookmark-zh rt");
+    const sample = document.querySelector(".side--zh rt, .bookmark-zh rt, .review-zh rt");
     if (!sample) return;
     if (!measure) {
       const style = getComputedStyle(sample);
