@@ -527,7 +527,6 @@
   // They come with the page's state; a word's classes (is-known, is-learning) let the
   // stylesheet hide pinyin over known words ("new to me") and mark those being learned.
 
-  const learnerState = stateElement ? JSON.parse(stateElement.textContent) : {};
   const signedIn = Array.isArray(learnerState.known);
   const wordStatus = new Map();
   (learnerState.known || []).forEach(function (w) { wordStatus.set(w, "known"); });
