@@ -5,6 +5,7 @@ on tests/data/align and, when a ../shared checkout is beside the project,
 on its development sets), aligner speed and memory, the whole save-time
 pipeline's time per 100 paragraphs now and at an earlier commit, pinyin
 accuracy beside pypinyin's default, segmentation coverage and word F1,
+person names found whole (ours beside jieba),
 word-link precision and recall, dictionary speed and memory, a review
 answer's time, and the web benchmarks (gunicorn under wrk, worker memory, a
 soak). Each section measures its figures side by side in the same run;
@@ -21,6 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import bench_align  # noqa: E402
 import bench_dictionary  # noqa: E402
 import bench_import  # noqa: E402
+import bench_names  # noqa: E402
 import bench_pinyin  # noqa: E402
 import bench_review  # noqa: E402
 import bench_segment  # noqa: E402
@@ -51,6 +53,8 @@ def main() -> None:
     bench_pinyin.main()
     section("Segmentation for readers")
     bench_segment.main()
+    section("Names stay whole")
+    bench_names.main()
     section("Word-to-word links")
     bench_wordalign.main()
     section("Dictionary index")

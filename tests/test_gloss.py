@@ -1,8 +1,12 @@
 """The dictionary pop-up fragment, the About page, and pages that do no text processing."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
+
+from reader.models import Segment
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +136,29 @@ def test_gloss_is_cacheable_and_sets_no_cookie(client):
     response = gloss(client, "银行", "yín háng")
     assert "public" in response["Cache-Control"]
     assert not response.cookies
+
+
+def test_a_name_on_the_seed_page_is_one_word_marked_as_a_name_with_no_level(client, seed_article):
+    html = client.get(seed_article.get_absolute_url()).content.decode()
+    milley = re.findall(
+        r'<span class="(w[^"]*)"[^>]*><ruby class="t\d">米<rt>mǐ</rt></ruby>'
+        r'<ruby class="t\d">利<rt>lì</rt></ruby></span>',
+        html,
+    )
+    assert milley and all(classes == "w nm" for classes in milley)
+
+
+def test_the_pop_up_of_a_name_from_the_page_leads_with_its_english_form(client, seed_article):
+    annotation, token = next(
+        (segment.annotated, token)
+        for segment in Segment.objects.filter(pair__article=seed_article)
+        for token in segment.annotated.zh
+        if token.text == "米利"
+    )
+    assert token.name and token.level is None
+    assert [annotation.en[j].text for j in token.links] == ["Milley"]
+    response = gloss(client, "米利", token.reading, en="Milley", name="Milley")
+    html = response.content.decode()
+    assert html.index("Name: <span") < html.index("rice")
+    assertContains(response, '<p class="gloss-name">Name: <span lang="en">Milley</span></p>')
+    assertNotContains(response, "HSK")

@@ -29,7 +29,8 @@ def ruby(tokens):
     one element per word, carrying its HSK level as a class (for level-aware
     pinyin) and its English words in ``data-l``; inside it one ``<ruby>`` per
     character with its tone as a class (``t1``-``t5``, coloured when the
-    learner asks for tone colours). A ruby per character lets the stylesheet
+    learner asks for tone colours); a person's name (米利) has the class ``nm``
+    and no level. A ruby per character lets the stylesheet
     centre each syllable over its own character and keep the characters on an
     even advance whatever the syllables' widths. A word whose syllables do
     not match its characters one to one (卡拉OK) is one ruby, its reading
@@ -43,6 +44,8 @@ def ruby(tokens):
             parts.append(escape(text))
             continue
         classes = f"w h{token.level}" if token.level is not None else "w"
+        if token.name:  # a person's name: never graded, glossed as a name
+            classes += " nm"
         attrs = f' data-i="{i}" data-l="{_indices(token.links)}"' if token.links else ""
         if len(syllables) == len(text):
             tones = token.tones if len(token.tones) == len(text) else (5,) * len(text)

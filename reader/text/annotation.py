@@ -10,6 +10,8 @@ compact JSON object, described here and nowhere else::
          "tn": [2, 2],                 tn  their tone numbers, 5 for the neutral tone
          "h": 3,                       h   the word's HSK level (1–7; 7 is 7–9)
          "l": [8]},                    l   indices of the English tokens it became
+        {"t": "米利", "py": ["mǐ", "lì"], "tn": [3, 4], "nm": 1, "l": [3]},
+                                       nm  1 for a person's name (never graded: no h)
         {"t": "。"}],                  keys with nothing to say are left out
      "en": [                          the English tokens, words and the rest
         {"t": "bank", "l": [2]},      l   indices of the Chinese tokens it came from
@@ -31,7 +33,7 @@ the same form (the ``"tokens"`` list alone): ``zh_tokens_from_json``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = ["Annotation", "EnToken", "ZhToken", "zh_tokens_from_json", "zh_tokens_to_json"]
 
@@ -45,6 +47,9 @@ class ZhToken:
     tones: tuple[int, ...] = ()
     level: int | None = None
     links: tuple[int, ...] = ()
+    # A person's name (米利 Milley): shown whole, glossed as a name, never graded.
+    # Out of the repr so that a token reads as before where no name is involved.
+    name: bool = field(default=False, repr=False)
 
     @property
     def reading(self) -> str:
@@ -58,6 +63,8 @@ class ZhToken:
             data["tn"] = list(self.tones)
         if self.level is not None:
             data["h"] = self.level
+        if self.name:
+            data["nm"] = 1
         if self.links:
             data["l"] = list(self.links)
         return data
@@ -70,6 +77,7 @@ class ZhToken:
             tones=tuple(data.get("tn", ())),
             level=data.get("h"),
             links=tuple(data.get("l", ())),
+            name=bool(data.get("nm")),  # rows saved before names were flagged have none
         )
 
 

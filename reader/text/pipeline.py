@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import align, english, levels, pinyin, wordalign
+from . import align, english, levels, names, pinyin, wordalign
 from .analysis import Analysis
 from .annotation import Annotation, EnToken, ZhToken
 from .beads import join_paragraphs
@@ -79,9 +79,12 @@ def annotate_segment(
         zh_words = split_words(zh) if zh else []
     zh_words = with_spaces(zh, zh_words)
     zh_tokens = pinyin.annotate_words(zh_words, sandhi=options.tone_sandhi) if zh_words else []
-    if options.corrections:
-        zh_tokens = apply_corrections(zh_tokens, options.corrections, sentence=zh)
     en_texts = english.tokenize(en) if en else []
+    # Names whole (米/利 → 米利), read from the words, their readings and the English.
+    spans = names.find_names(zh_words, [t.syllables for t in zh_tokens], en_texts)
+    zh_tokens = [token for token, _ in names.join_names(zh_tokens, spans)]
+    if options.corrections:  # the teacher's fixes win over the names found
+        zh_tokens = apply_corrections(zh_tokens, options.corrections, sentence=zh)
     links = (
         wordalign.link_words(
             [t.text for t in zh_tokens], en_texts, [t.syllables for t in zh_tokens]
@@ -94,16 +97,26 @@ def annotate_segment(
     for i, j in links:
         zh_links.setdefault(i, []).append(j)
         en_links.setdefault(j, []).append(i)
+    found = {span.start: span for span in spans}
+    name_of = []  # each token's name, or None
+    at = 0
+    for token in zh_tokens:
+        span = found.get(at)
+        name_of.append(span if span and span.end == at + len(token.text) else None)
+        at += len(token.text)
+    if en_texts:
+        _link_names(name_of, en_texts, zh_links, en_links)
     standard = options.hsk_standard
     annotated = tuple(
         _zh_token(
             token.text,
             token.syllables,
             token.tones,
-            levels.word_level(token.text, standard) if token.syllables else None,
+            levels.word_level(token.text, standard) if token.syllables and not name else None,
             tuple(zh_links.get(i, ())),
+            name=name is not None,
         )
-        for i, token in enumerate(zh_tokens)
+        for i, (token, name) in enumerate(zip(zh_tokens, name_of, strict=True))
     )
     en_tokens = tuple(
         _en_token(text, tuple(en_links.get(j, ()))) for j, text in enumerate(en_texts)
@@ -120,9 +133,11 @@ def _zh_token(
     tones: tuple[int, ...],
     level: int | None,
     links: tuple[int, ...],
+    *,
+    name: bool = False,
 ) -> ZhToken:
-    if links:
-        return ZhToken(text, syllables, tones, level, links)
+    if links or name:
+        return ZhToken(text, syllables, tones, level, links, name=name)
     return _unlinked_zh_token(text, syllables, tones, level)
 
 
@@ -140,6 +155,29 @@ def _unlinked_zh_token(
 @lru_cache(maxsize=50_000)
 def _unlinked_en_token(text: str) -> EnToken:
     return EnToken(text)
+
+
+def _link_names(
+    name_of: list[names.NameSpan | None],
+    en_texts: list[str],
+    zh_links: dict[int, list[int]],
+    en_links: dict[int, list[int]],
+) -> None:
+    """Link each name the word linker left alone to the English form it was found by."""
+    for i, span in enumerate(name_of):
+        if span is None or not span.english or i in zh_links:
+            continue
+        parts = span.english.split(" ")
+        for j, text in enumerate(en_texts):
+            run = range(j, j + 2 * len(parts), 2)  # the words, a space apart
+            if text == parts[0] and all(
+                k < len(en_texts) and en_texts[k] == part and k not in en_links
+                for k, part in zip(run, parts, strict=True)
+            ):
+                zh_links[i] = list(run)
+                for k in run:
+                    en_links[k] = [i]
+                break
 
 
 def build_segments(
