@@ -35,9 +35,11 @@ without Han (punctuation, Latin words, numbers) get none.
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import groupby
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
+from pypinyin.seg.simpleseg import seg as pypinyin_seg
 
 from reader.text.annotation import ZhToken
 from reader.text.lang import is_han
@@ -72,9 +74,15 @@ def annotate_tokens(text: str, *, sandhi: bool = True) -> list[ZhToken]:
 def annotate_words(words: list[str], *, sandhi: bool = True) -> list[ZhToken]:
     """Words already cut from one sentence, read in context, as tokens with syllables and tones."""
     return [
-        ZhToken(word, tuple(syllables), tuple(tone_numbers(syllables)))
+        _token(word, tuple(syllables))
         for word, syllables in zip(words, readings(words, sandhi=sandhi), strict=True)
     ]
+
+
+@lru_cache(maxsize=50_000)
+def _token(word: str, syllables: tuple[str, ...]) -> ZhToken:
+    """The token of a word read so: made once, as tokens are immutable and words recur."""
+    return ZhToken(word, syllables, tuple(map(_tone, syllables)))
 
 
 def char_readings(text: str, *, sandhi: bool = True) -> list[str]:
@@ -125,19 +133,12 @@ def readings(tokens: list[str], *, sandhi: bool = True) -> list[list[str]]:
 
 
 def _word_readings(tokens: list[str]) -> list[list[str]]:
-    result: list[list[str]] = [[] for _ in tokens]
-    i = 0
-    while i < len(tokens):
-        if _is_single_han(tokens[i]):
-            j = i
-            while j < len(tokens) and _is_single_han(tokens[j]):
-                j += 1
-            for k, syllable in enumerate(_syllables("".join(tokens[i:j]))):
-                result[i + k] = [syllable]
-            i = j
+    result: list[list[str]] = []
+    for single_han, group in groupby(tokens, key=_is_single_han):
+        if single_han:  # a run of one-character words, one syllable each
+            result.extend([syllable] for syllable in _syllables("".join(group)))
         else:
-            result[i] = list(_word(tokens[i]))
-            i += 1
+            result.extend(list(_word(token)) for token in group)
     return result
 
 
@@ -169,9 +170,22 @@ def _cedict_reading(word: str) -> tuple[str, ...] | None:
     if len(found) != 1:
         return None
     numbered = found.pop().replace("u:", "v").split()
-    if len(numbered) != len(word) or not all(re.fullmatch(r"[a-z]+[1-5]", s) for s in numbered):
+    if len(numbered) != len(word) or not all(map(_NUMBERED_RE.fullmatch, numbered)):
         return None
-    return tuple(to_tone(s) if not s.endswith("5") else s[:-1].replace("v", "ü") for s in numbered)
+    return tuple(map(_tone_marked, numbered))
+
+
+_NUMBERED_RE = re.compile(r"[a-z]+[1-5]")
+
+
+@lru_cache(maxsize=4096)
+def _tone_marked(numbered: str) -> str:
+    """A CC-CEDICT syllable in tone marks: ``hang2`` -> ``háng``, ``liang5`` -> ``liang``.
+
+    Cached because pypinyin's conversion is slow and there are only a few
+    thousand distinct syllables.
+    """
+    return to_tone(numbered) if not numbered.endswith("5") else numbered[:-1].replace("v", "ü")
 
 
 @lru_cache(maxsize=100_000)
@@ -185,10 +199,24 @@ def _syllables(token: str) -> tuple[str, ...]:
     han = HAN_RE.findall(token)
     if not han:
         return ()
-    whole = lazy_pinyin(token, style=Style.TONE, errors=lambda chars: None)
+    whole = [syllable for part in pypinyin_seg(token) for syllable in _part_syllables(part)]
     if len(whole) == len(han):
         return tuple(whole)
     return tuple(_citation(char) for char in han)
+
+
+@lru_cache(maxsize=50_000)
+def _part_syllables(part: str) -> tuple[str, ...]:
+    """pypinyin's reading of one part its segmenter cut: a phrase, a character or a non-Han run.
+
+    ``lazy_pinyin`` cuts its text the same way and reads each part on its
+    own, so reading the parts one by one gives what it gives for the whole
+    text. A run of one-character words is rarely seen twice, but its parts
+    are common words and characters: cached here, they are read once. (Only
+    pypinyin's own dictionaries go into it, so ``dictionary.configure`` leaves
+    it be.)
+    """
+    return tuple(lazy_pinyin(part, style=Style.TONE, errors=lambda chars: None))
 
 
 @cache
@@ -246,28 +274,31 @@ _PHRASES = {
     }.items()
 }
 _PHRASE_MAX = max(map(len, _PHRASES))
+# Most words start no phrase: a set lookup tells them apart cheaply.
+_PHRASE_FIRSTS = frozenset(phrase[0] for phrase in _PHRASES)
 
 
 def _apply_phrases(tokens: list[str], result: list[list[str]]) -> None:
-    starts = []  # the offset of each token in the joined text
-    offset = 0
-    for token in tokens:
-        starts.append(offset)
-        offset += len(token)
     text = "".join(tokens)
-    owner = [i for i, token in enumerate(tokens) for _ in token]
-    for i, start in enumerate(starts):
-        if not tokens[i] or not is_han(tokens[i][0]):
-            continue
-        for length in range(min(_PHRASE_MAX, len(text) - start), 1, -1):
-            reading = _PHRASES.get(text[start : start + length])
-            if reading is None:
-                continue
-            # Overwrite syllable by syllable; all covered tokens are Han only.
-            for k in range(length):
-                t = owner[start + k]
-                result[t][start + k - starts[t]] = reading[k]
-            break
+    start = 0  # the offset of token i in the text
+    for i, token in enumerate(tokens):
+        if token[:1] in _PHRASE_FIRSTS:
+            for length in range(min(_PHRASE_MAX, len(text) - start), 1, -1):
+                reading = _PHRASES.get(text[start : start + length])
+                if reading is not None:
+                    _overwrite(tokens, result, i, reading)
+                    break
+        start += len(token)
+
+
+def _overwrite(tokens: list[str], result: list[list[str]], i: int, reading: list[str]) -> None:
+    """Syllable by syllable from the start of token i on; all covered tokens are Han only."""
+    t, k = i, 0
+    for syllable in reading:
+        while k == len(tokens[t]):  # on to the next (non-empty) token
+            t, k = t + 1, 0
+        result[t][k] = syllable
+        k += 1
 
 
 # --- pass 3: context rules for one-character words ---------------------------
@@ -555,17 +586,16 @@ _COMPLEMENTS = set("起了到见完动下上出开住懂清及过成着掉走")
 
 
 def _apply_yi_bu(tokens: list[str], result: list[list[str]], *, sandhi: bool) -> None:
-    chars: list[tuple[int, int]] = []  # (token, syllable) of each Han character
-    text = []
+    if not any("一" in token or "不" in token for token in tokens):
+        return  # half the sentences: nothing to change
+    text: list[str] = []  # the Han characters, a "|" after each word
+    chars: list[tuple[int, int]] = []  # (token, syllable) of each, (-1, -1) for a "|"
     for t, token in enumerate(tokens):
-        k = 0
-        for char in token:
-            if is_han(char):
-                chars.append((t, k))
-                text.append(char)
-                k += 1
-        chars.append((-1, -1))  # a word boundary
+        for k, char in enumerate(HAN_RE.findall(token)):
+            text.append(char)
+            chars.append((t, k))
         text.append("|")
+        chars.append((-1, -1))
     for n, char in enumerate(text):
         if char not in "一不":
             continue

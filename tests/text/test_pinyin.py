@@ -84,6 +84,18 @@ def test_readings_of_pre_segmented_tokens():
     assert readings(["我们", "去", "银行", "。"]) == [["wǒ", "men"], ["qù"], ["yín", "háng"], []]
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["去", "银", "行"], "qù yín háng"),  # 行 alone would be xíng
+        (["朝", "阳", "区", "的", "银", "行", "卡"], "cháo yáng qū de yín háng kǎ"),
+        (["重", "庆", "火", "锅"], "chóng qìng huǒ guō"),
+    ],
+)
+def test_run_of_one_character_words_is_read_by_its_phrases(tokens, expected):
+    assert " ".join(s for syllables in readings(tokens) for s in syllables) == expected
+
+
 @pytest.mark.parametrize("text", GOLD["zh"])
 def test_one_syllable_per_han_character_on_the_seed(text):
     for token, syllables in annotate(text):
