@@ -84,6 +84,18 @@ def test_readings_of_pre_segmented_tokens():
     assert readings(["我们", "去", "银行", "。"]) == [["wǒ", "men"], ["qù"], ["yín", "háng"], []]
 
 
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["去", "银", "行"], "qù yín háng"),  # 行 alone would be xíng
+        (["朝", "阳", "区", "的", "银", "行", "卡"], "cháo yáng qū de yín háng kǎ"),
+        (["重", "庆", "火", "锅"], "chóng qìng huǒ guō"),
+    ],
+)
+def test_run_of_one_character_words_is_read_by_its_phrases(tokens, expected):
+    assert " ".join(s for syllables in readings(tokens) for s in syllables) == expected
+
+
 @pytest.mark.parametrize("text", GOLD["zh"])
 def test_one_syllable_per_han_character_on_the_seed(text):
     for token, syllables in annotate(text):
@@ -251,3 +263,105 @@ def test_annotate_tokens_passes_the_sandhi_setting():
 
 def test_char_readings_has_one_item_per_character():
     assert char_readings("我去 ABC。") == ["wǒ", "qù", "", "", "", "", ""]
+
+
+# Readings a learner notices (issue 12): each sentence written for these tests.
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # 东西 "thing" is dōngxi; "east and west" only beside an extent.
+        ("桌上的东西是谁的？", "东西", "dōng xi"),
+        ("这条街东西长两公里。", "东西", "dōng xī"),
+        ("请告诉我你的名字。", "告诉", "gào su"),
+        ("我认识那位先生。", "认识", "rèn shi"),
+        ("我认识那位先生。", "先生", "xiān sheng"),
+        ("这件衣服很好看。", "衣服", "yī fu"),
+        ("这个地方很安静。", "地方", "dì fang"),
+        ("地方政府出台了新规定。", "地方", "dì fāng"),
+        # After a degree word, the adjective sense: "lively", not "spirit".
+        ("他今天看起来很精神。", "精神", "jīng shen"),
+        ("这种精神值得学习。", "精神", "jīng shén"),
+    ],
+)
+def test_words_read_in_the_sense_they_have(text, word, expected):
+    assert dict(annotate(text))[word] == expected.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "reading"),
+    [
+        ("这次展览以丝绸之路为主题。", 9, "wéi"),  # 以 X 为 Y
+        ("图为工人们正在修路。", 1, "wéi"),  # "the picture shows"
+        ("旧厂房被改建为博物馆。", 6, "wéi"),
+        ("他一直坚持为老人服务。", 5, "wèi"),  # 为 X + verb: "for"
+        ("我们在公园里转了半个小时。", 6, "zhuàn"),  # going round
+        ("他把钱转给了我。", 3, "zhuǎn"),
+        ("我去过上海。", 2, "guo"),  # the aspect particle
+        ("过几天再说吧。", 0, "guò"),
+        ("他吃了半个西瓜。", 4, "gè"),
+        ("她养了两只猫。", 4, "zhī"),
+        ("天气太干了。", 3, "gān"),
+        ("我得回家了。", 1, "děi"),
+    ],
+)
+def test_character_read_by_its_grammar(text, char, reading):
+    assert char_readings(text)[char] == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("你试试这双鞋。", "nǐ shì shi"), ("我们出去走走吧。", "wǒ men chū qù zǒu zou")],
+)
+def test_doubled_verb_is_neutral_the_second_time(text, expected):
+    assert _flat(text).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "reading"),
+    [
+        ("肖红是我的同学。", 0, "xiāo"),  # surname Xiāo, not xiào "resemble"
+        ("葛明在北京工作。", 0, "gě"),
+        ("翟永明是一位诗人。", 0, "zhái"),  # rare: read by the model
+        ("阿卜杜勒是他的名字。", 1, "bǔ"),  # bo is only for 萝卜
+        ("萝卜很便宜。", 1, "bo"),
+    ],
+)
+def test_names_and_rare_characters(text, char, reading):
+    assert char_readings(text)[char] == reading
+
+
+SENTENCES = ROOT / "tests" / "data" / "pinyin" / "sentences.tsv"
+
+
+def test_full_sentence_set_polyphones_read_right_at_least_95_percent():
+    from pypinyin.constants import PINYIN_DICT
+
+    with SENTENCES.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert len(rows) >= 300
+    right = total = 0
+    for row in rows:
+        sentence = row["sentence"]
+        han = [(c, r) for c, r in zip(sentence, char_readings(sentence), strict=True) if r]
+        gold = row["pinyin"].split()
+        assert len(han) == len(gold), row["id"]
+        for (char, reading), slot in zip(han, gold, strict=True):
+            if "," in PINYIN_DICT.get(ord(char), ""):
+                total += 1
+                right += _numbered(reading) in {_numbered(s) for s in slot.split("|")}
+    assert right / total >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("word", "english", "expected"),
+    [
+        ("东西", ["thing"], ("dōng", "xi")),
+        ("东西", ["east", "and", "west"], ("dōng", "xī")),
+        ("告诉", ["told"], None),  # no sense says "told": the reading in context stays
+        ("银行", ["bank"], None),  # one reading only
+    ],
+)
+def test_reading_for_links_follows_the_linked_sense(word, english, expected):
+    from reader.text.pinyin import reading_for_links
+
+    assert reading_for_links(word, english) == expected
