@@ -10,6 +10,8 @@ from html import escape
 import genanki
 
 from .models import Bookmark
+from .text.names import name_kind
+from .text.orthography import sentence_pinyin
 
 CSV_COLUMNS = ["Chinese", "Pinyin", "English", "Note", "Article", "Link"]
 
@@ -49,44 +51,12 @@ ANKI_MODEL = genanki.Model(
 
 
 def pinyin_text(tokens) -> str:
-    """Pinyin as it is written: a word's syllables joined, words apart, punctuation kept.
+    """Pinyin as it is written (GB/T 16159, as the pop-up writes it): words whole and
+    apart, names with capitals, a Chinese person's surname apart, punctuation kept.
 
-    The tokens (``annotation.ZhToken``) of 我们去。 give ``"wǒmen qù."``.
+    The tokens (``annotation.ZhToken``) of 我们去。 give ``"Wǒmen qù."``.
     """
-    parts: list[str] = []
-    for token in tokens:
-        if token.syllables:
-            parts.append(" " + "".join(token.syllables))
-        else:
-            parts.append(_ascii_punctuation(token.text) if token.text.strip() else "")
-    return "".join(parts).strip()
-
-
-_FULL_WIDTH = str.maketrans(
-    {
-        "。": ".",
-        "，": ",",
-        "、": ",",
-        "！": "!",
-        "？": "?",
-        "；": ";",
-        "：": ":",
-        "“": ' "',
-        "”": '"',
-        "‘": " '",
-        "’": "'",
-        "（": " (",
-        "）": ")",
-        "《": " «",
-        "》": "»",
-    }
-)
-
-
-def _ascii_punctuation(text: str) -> str:
-    if text.isascii() and text.isalnum():
-        return " " + text
-    return text.translate(_FULL_WIDTH)
+    return sentence_pinyin((t.text, t.syllables, name_kind(t.text, flagged=t.name)) for t in tokens)
 
 
 def _cell(text: str) -> str:

@@ -179,6 +179,7 @@ def article_words(version: Version) -> tuple[str, ...]:
                 token.text
                 for annotation in annotations.iterator()
                 for token in Annotation.from_json(annotation).zh
+                if not token.name  # names are read, never learned
             )
         )
         words_cache.set(key, cached, sum(len(w) * 4 + 60 for w in cached))

@@ -40,10 +40,12 @@ class WordError(ValueError):
     """A word or a grade a learner cannot have: not Chinese, a name or number, too long."""
 
 
-def _check(word: str) -> str:
+def _check(word: str, segment: Segment | None = None) -> str:
     word = (word or "").strip()
     if not is_learnable(word):
         raise WordError(f"“{word[: WordStatus.WORD_MAX_LENGTH]}” is not a Chinese word to learn")
+    if segment is not None and any(t.name and t.text == word for t in segment.annotated.zh):
+        raise WordError(f"“{word}” is a name here: names are read, not learned")
     return word
 
 
@@ -76,7 +78,7 @@ def _get(user, word: str, segment: Segment | None) -> WordStatus:
 
 def look_up(*, user, word: str, segment: Segment | None = None) -> WordStatus:
     """Count a look-up of ``word`` (met in ``segment``); a first look-up records where."""
-    word = _check(word)
+    word = _check(word, segment)
     with transaction.atomic():
         status = _get(user, word, segment)
         status.lookups += 1
@@ -86,7 +88,7 @@ def look_up(*, user, word: str, segment: Segment | None = None) -> WordStatus:
 
 def set_status(*, user, word: str, status: str, segment: Segment | None = None) -> WordStatus:
     """Save the word to learn, mark it known, or set it back to new; its review history stays."""
-    word = _check(word)
+    word = _check(word, segment)
     if status not in Status.values:
         raise WordError(f"“{status}” is not a word status (new, learning or known)")
     with transaction.atomic():

@@ -259,7 +259,7 @@ def test_csv_export_has_bom_columns_and_pinyin(seed_article):
     assert rows[0] == ["Chinese", "Pinyin", "English", "Note", "Article", "Link"]
     chinese, pinyin, english, note, article, link = rows[1]
     assert chinese.startswith("俄罗斯总统")
-    assert pinyin.startswith("éluósī zǒngtǒng")
+    assert pinyin.startswith("Éluósī zǒngtǒng Fúlājīmǐ'ěr Pǔjīng")  # GB/T 16159, as the pop-up
     assert english.startswith("Russian President")
     assert note == "tin cup = 锡杯"
     assert article.startswith("Top US general")
@@ -284,7 +284,7 @@ def test_anki_export_is_a_deck_with_the_notes(seed_article, tmp_path):
     fronts = {fields[0] for fields in notes}
     assert fronts == {segment.zh for segment in segments}
     noted = next(fields for fields in notes if fields[0] == segments[0].zh)
-    assert noted[1].startswith("éluósī")
+    assert noted[1].startswith("Éluósī")
     assert noted[2].startswith("Russian President")
     assert noted[3] == "hard word: 锡杯"
     assert "Top US general" in noted[4]
@@ -456,3 +456,13 @@ def test_a_sentence_whose_text_changed_is_not_bookmarked_by_guess(seed_article):
 def test_a_sentence_that_never_was_is_not_found(seed_article):
     response = logged_in(make_learner()).post("/segments/999999/bookmark/", {"want": "on"})
     assert response.status_code == 404
+
+
+def test_exported_pinyin_is_written_as_the_pop_up_writes_it(seed_article):
+    from reader.exports import pinyin_text
+
+    texts = [pinyin_text(s.annotated.zh) for s in seed_segments(seed_article)]
+    second = texts[1]
+    assert second.startswith("Rán'ér, Mǐlì rènwéi")  # an apostrophe, a name, a capital
+    assert "Éluósī" in second and "Cháoxiǎn" in second
+    assert not any("“ " in text or " ”" in text or " ," in text for text in texts)

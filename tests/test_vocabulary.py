@@ -185,3 +185,17 @@ def test_the_list_tells_a_learner_how_many_of_each_articles_words_are_new(bank, 
     total = learner_state(client.get(bank.get_absolute_url()))["words"]
     assert f"{total - 1} new words for you · {100 // total}% known" in page
     assert "new words for you" not in Client().get(reverse("reader:article_list")).content.decode()
+
+
+def test_a_name_in_its_sentence_is_never_a_word_to_learn(db, mei):
+    article = make_article(
+        slug="milley", zh=["米利将军说。"], en=["General Milley said."], title_zh="米利"
+    )
+    segment = seed_segments(article)[0]
+    assert any(t.name and t.text == "米利" for t in segment.annotated.zh)
+    with pytest.raises(vocabulary.WordError, match="is a name here"):
+        vocabulary.set_status(user=mei, word="米利", status=Status.LEARNING, segment=segment)
+    client = Client()
+    client.force_login(mei)
+    state = learner_state(client.get(article.get_absolute_url()))
+    assert state["words"] == 2  # 将军, 说: 米利 is not counted

@@ -43,7 +43,7 @@ __all__ = [
     "reading_for_sense",
     "readings_of",
     "surname_reading",
-    "toneless",
+    "neutral_tone",
 ]
 
 _NUMBERED = re.compile(r"[a-z]+[1-5]")
@@ -93,13 +93,13 @@ def _neutralised(full: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if len(full) != len(other) or full == other or full[0] != other[0]:
         return False
     for a, b in zip(full, other, strict=True):
-        if a != b and toneless(a) != b:
+        if a != b and neutral_tone(a) != b:
             return False
     return True
 
 
 @lru_cache(maxsize=4096)
-def toneless(syllable: str) -> str:
+def neutral_tone(syllable: str) -> str:
     """The syllable in the neutral tone: ``sù`` -> ``su``, ``lǜ`` -> ``lü``."""
     plain = unicodedata.normalize("NFD", syllable)
     return unicodedata.normalize("NFC", "".join(c for c in plain if c not in _TONE_MARKS))
@@ -153,7 +153,7 @@ def own_reading(char: str, syllable: str) -> str | None:
     own = own or [r for r, name, pointer in items if not pointer]
     if not own or own[0] == (syllable,):
         return None
-    if not mine and toneless(own[0][0]) == syllable:
+    if not mine and neutral_tone(own[0][0]) == syllable:
         return None  # a neutral tone CC-CEDICT does not list for the character (们 men)
     return own[0][0]
 

@@ -43,8 +43,10 @@ from reader.text.lexicon import (
     TRANSLIT_CHARS,
     ZH_FUNCTION_WORDS,
 )
+from reader.text.orthography import PERSON, toneless
 
 __all__ = [
+    "name_kind",
     "NameSpan",
     "edit_distance",
     "find_names",
@@ -58,7 +60,6 @@ __all__ = [
     "name_skeleton_pinyin",
     "pinyin_syllables",
     "spelled_pinyin",
-    "toneless",
 ]
 
 T = TypeVar("T")
@@ -107,6 +108,19 @@ def _reads_as_name(tokens: list[str], dotted: bool) -> bool:
 
 
 @lru_cache(maxsize=10_000)
+def name_kind(text: str, *, flagged: bool) -> bool | str:
+    """How pinyin writes the word (``orthography.sentence_pinyin``'s ``name``): a name
+    the pipeline found (``flagged``) is ``PERSON`` when it is a Chinese person's, surname
+    first (陈晓 Chén Xiǎo), else True (Mǐlì); so is a word CC-CEDICT has only as a
+    proper noun (朝鲜 Cháoxiǎn); any other word is False."""
+    if flagged:
+        if 2 <= len(text) <= 3 and not is_transliteration(text) and is_surname(text[0]):
+            return PERSON
+        return True
+    entries = dictionary.lookup(text) if len(text) > 1 else ()
+    return bool(entries) and all(entry.pinyin[:1].isupper() for entry in entries)
+
+
 def is_surname(char: str) -> bool:
     """Whether CC-CEDICT lists the character as a surname."""
     return any(
@@ -122,13 +136,6 @@ def is_name_entry(word: str) -> bool:
 def edit_distance(a: str, b: str) -> int:
     """Levenshtein distance (rapidfuzz): ``edit_distance("LTS", "LS")`` is 1."""
     return Levenshtein.distance(a, b)
-
-
-@lru_cache(maxsize=50_000)
-def toneless(pinyin: str) -> str:
-    """Pinyin without tone marks, lower case, ü as v: ``toneless("Lǚ")`` is ``"lv"``."""
-    bare = unicodedata.normalize("NFD", pinyin.lower()).replace("u\u0308", "v")
-    return "".join(char for char in bare if not unicodedata.combining(char))
 
 
 @lru_cache(maxsize=100_000)

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 __all__ = [
     "PERSON",
@@ -87,6 +88,7 @@ _NUMERALS = frozenset("yī èr sān sì wǔ liù qī bā jiǔ shí bǎi qiān w�
 _VOWEL_START = re.compile(r"^[aoeāáǎàōóǒòēéěèAOEĀÁǍÀŌÓǑÒĒÉĚÈ]")
 
 
+@cache
 def toneless(pinyin: str) -> str:
     """Pinyin without tone marks, lower case, ü as v: ``toneless("Lǚ")`` is ``"lv"``."""
     bare = unicodedata.normalize("NFD", pinyin.lower()).replace("u\u0308", "v")

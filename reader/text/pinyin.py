@@ -55,7 +55,7 @@ from pypinyin.contrib.tone_convert import to_tone
 from pypinyin.seg.simpleseg import seg as pypinyin_seg
 
 from reader.text.annotation import ZhToken
-from reader.text.cedict_readings import neutral_variant, own_reading, surname_reading, toneless
+from reader.text.cedict_readings import neutral_tone, neutral_variant, own_reading, surname_reading
 from reader.text.dictionary import is_word
 from reader.text.lang import is_han
 from reader.text.lexicon import HAN_RE, ZH_DIGITS, ZH_NUMERALS
@@ -498,10 +498,10 @@ def _apply_word_rules(tokens: list[str], result: list[list[str]]) -> None:
             continue
         if len(token) == 1 and i + 1 < len(tokens) and tokens[i + 1] == token:
             if _is_redup_verb(token):
-                result[i + 1][0] = toneless(result[i + 1][0])
+                result[i + 1][0] = neutral_tone(result[i + 1][0])
         elif len(token) >= 2 and token[0] == token[1] and _is_redup_verb(token[0]):
             if token[2:3] != token[0] and not is_word(token):
-                syllables[1] = toneless(syllables[1])
+                syllables[1] = neutral_tone(syllables[1])
 
 
 def _is_redup_verb(char: str) -> bool:

@@ -97,6 +97,17 @@ def annotate_segment(
     for i, j in links:
         zh_links.setdefault(i, []).append(j)
         en_links.setdefault(j, []).append(i)
+    # A word CC-CEDICT reads two ways takes the reading of the sense its English
+    # shows (东西 linked to "things" is dōngxi, to "east and west" dōngxī).
+    # A teacher's pinyin fix stays as the teacher wrote it.
+    fixed = {c.word for c in options.corrections if c.kind == "pinyin" and c.applies_to(zh)}
+    for i, js in zh_links.items():
+        token = zh_tokens[i]
+        if token.text in fixed:
+            continue
+        reading = pinyin.reading_for_links(token.text, [en_texts[j] for j in js])
+        if reading and reading != token.syllables and len(reading) == len(token.syllables):
+            zh_tokens[i] = ZhToken(token.text, reading, tuple(pinyin.tone_numbers(reading)))
     found = {span.start: span for span in spans}
     name_of = []  # each token's name, or None
     at = 0
@@ -279,6 +290,7 @@ def warm_up(words: list[str] | None = None, standard: str = levels.DEFAULT_STAND
             dictionary.english_words(word)
             pinyin.annotate_words([word])
     segmenter.word_class("的")  # jieba's tag table
+    pinyin.warm_up()  # the polyphone model
     # What was prepared lives as long as the process: frozen, it is out of the
     # collector's sight, so a full collection no longer walks its hundreds of
     # thousands of objects (a fifth of a second each time), and a job forked

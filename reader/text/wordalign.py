@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from reader.text import anchors, dictionary, english, names
 from reader.text.lexicon import HAN_RE, ZH_FUNCTION_WORDS
+from reader.text.orthography import toneless
 from reader.text.translations import (
     Translations,
     compound_translations,
@@ -409,9 +410,7 @@ def _name_candidates(
     for i, token in enumerate(zh):
         if not content[i]:
             continue
-        spelled_token = (
-            names.toneless("".join(readings[i])) if readings else names.spelled_pinyin(token)
-        )
+        spelled_token = toneless("".join(readings[i])) if readings else names.spelled_pinyin(token)
         run = spelled.get(spelled_token)
         if run and (len(token) > 1 or run[0] > 0):
             out.append(_Candidate(0.95, (i,), run, "pinyin"))

@@ -61,3 +61,12 @@ def test_spaces_typed_inside_the_chinese_are_kept():
     # The space is no word: it has no reading and no link.
     space = segment.annotation.zh[1]
     assert not space.syllables and not space.links
+
+
+def test_a_word_read_two_ways_takes_the_reading_of_the_sense_its_english_shows():
+    def reading(zh, en, word):
+        tokens = pipeline.annotate_segment(zh, en).annotation.zh
+        return next(t.syllables for t in tokens if t.text == word)
+
+    assert reading("他会得到一些东西。", "He will get some things.", "东西") == ("dōng", "xi")
+    assert reading("东西两边都有山。", "There are hills east and west.", "东西") == ("dōng", "xī")
