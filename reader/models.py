@@ -501,3 +501,27 @@ class Review(models.Model):
 
     def __str__(self):
         return f"Review {self.pk}"
+
+
+class LearnerStamp(models.Model):
+    """A count that moves on whenever a learner's bookmarks or words change, so that what a
+    page shows of them (``pages.learner_state``) is worked out again only then."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    stamp = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Learner {self.user_id} at {self.stamp}"
+
+    @classmethod
+    def current(cls, user_id: int) -> int:
+        return cls.objects.filter(user_id=user_id).values_list("stamp", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls, user_id: int, *, create: bool = True) -> None:
+        """Move the learner's count on; ``create=False`` while their rows are being deleted
+        (a new stamp then would outlive the account being deleted)."""
+        if not cls.objects.filter(user_id=user_id).update(stamp=models.F("stamp") + 1) and create:
+            cls.objects.get_or_create(user_id=user_id, defaults={"stamp": 1})

@@ -17,6 +17,7 @@ right. Their size is bounded in bytes.
 
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
@@ -31,7 +32,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from . import vocabulary
-from .models import Article, Segment, WordStatus
+from .models import Article, LearnerStamp, Segment, WordStatus
 from .preferences import get_preferences
 from .security import ensure_csrf_cookie
 from .text.annotation import Annotation
@@ -186,6 +187,10 @@ def article_words(version: Version) -> tuple[str, ...]:
     return cached
 
 
+state_cache = ByteBoundedCache(16 * 1024 * 1024)
+DUE_FRESH_SECONDS = 60  # how long a page may show an "N due" already worked out
+
+
 def learner_state(user, version: Version) -> bytes:
     """What the page's script needs to know about this learner: the sentences they
     bookmarked, which of the article's words they know or are learning, and how many
@@ -194,22 +199,39 @@ def learner_state(user, version: Version) -> bytes:
     Every bookmark in the article, whichever part is shown, so that parts
     appended as the learner scrolls are pressed too. ``words`` is the
     number of the article's words to learn, so the page can say how many
-    are new to this learner.
+    are new to this learner. Kept per learner and article until either
+    changes (``LearnerStamp``, the article's edit) or a minute has passed:
+    one indexed read then answers for a learner with thousands of words.
     """
-    state: dict = {"bookmarks": []}
-    if user.is_authenticated:
-        state["bookmarks"] = sorted(
+    if not user.is_authenticated:
+        return json_script({"bookmarks": []}, LEARNER_STATE_ID).encode()
+    key = (
+        user.pk,
+        version.pk,
+        version.updated,
+        LearnerStamp.current(user.pk),
+        int(time.time() // DUE_FRESH_SECONDS),
+    )
+    cached = state_cache.get(key)
+    if cached is None:
+        bookmarks = sorted(
             user.bookmarks.filter(article_id=version.pk, segment__isnull=False).values_list(
                 "segment_id", flat=True
             )
         )
         words = article_words(version)
         statuses = vocabulary.statuses(user, words)
-        state["known"] = sorted(w for w, s in statuses.items() if s == WordStatus.Status.KNOWN)
-        state["learning"] = sorted(w for w, s in statuses.items() if s != WordStatus.Status.KNOWN)
-        state["words"] = len(words)
-        state["due"] = vocabulary.due_count(user)
-    return json_script(state, LEARNER_STATE_ID).encode()
+        known = WordStatus.Status.KNOWN
+        state = {
+            "bookmarks": bookmarks,
+            "known": sorted(w for w, s in statuses.items() if s == known),
+            "learning": sorted(w for w, s in statuses.items() if s != known),
+            "words": len(words),
+            "due": vocabulary.due_count(user),
+        }
+        cached = json_script(state, LEARNER_STATE_ID).encode()
+        state_cache.set(key, cached, len(cached) + 200)
+    return cached
 
 
 def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:

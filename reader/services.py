@@ -21,6 +21,7 @@ from .models import (
     Article,
     Bookmark,
     Job,
+    LearnerStamp,
     ParagraphPair,
     RetiredSegment,
     Segment,
@@ -453,6 +454,7 @@ def set_bookmark(*, user, segment: Segment, on: bool | None = None) -> Bookmark 
         if not on:
             if existing is not None:
                 existing.delete()
+                LearnerStamp.bump(user.pk)
             return None
         if existing is not None:
             return existing
@@ -464,6 +466,7 @@ def set_bookmark(*, user, segment: Segment, on: bool | None = None) -> Bookmark 
         except IntegrityError:
             # A second click that raced this one already made it: same outcome.
             return Bookmark.objects.get(user=user, segment=segment)
+        LearnerStamp.bump(user.pk)
         return bookmark
 
 

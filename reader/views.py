@@ -27,7 +27,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, security, services, vocabulary
 from .forms import BookmarkNoteForm, SignupForm
-from .models import Article, Bookmark, RetiredSegment, Segment
+from .models import Article, Bookmark, LearnerStamp, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY, PENDING_WORD_SESSION_KEY
@@ -343,6 +343,7 @@ def bookmark_note(request, bookmark_id):
 def bookmark_delete(request, bookmark_id):
     bookmark = get_object_or_404(request.user.bookmarks, pk=bookmark_id)
     bookmark.delete()
+    LearnerStamp.bump(request.user.pk)
     if request.htmx:
         return render(
             request, "reader/bookmark_list.html#bookmark-list", bookmark_list_context(request)

@@ -22,7 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from fsrs import Card, Rating, Scheduler
 
-from .models import Bookmark, Review, Segment, WordStatus
+from .models import Bookmark, LearnerStamp, Review, Segment, WordStatus
 from .text import levels
 from .text.vocabulary import is_learnable
 
@@ -99,6 +99,7 @@ def set_status(*, user, word: str, status: str, segment: Segment | None = None) 
         if status == Status.LEARNING and row.card is None:
             row.due = row.changed  # a new card: due at once
         row.save()
+        LearnerStamp.bump(user.pk)
     return row
 
 
@@ -167,6 +168,7 @@ def place(*, user, level: int, standard: str = levels.DEFAULT_STANDARD) -> Place
             ],
             batch_size=500,
         )
+        LearnerStamp.bump(user.pk)
     return Placement(
         marked=len(words) - len(existing) + len(looked_up), kept=len(existing) - len(looked_up)
     )
@@ -178,6 +180,7 @@ def undo_placement(*, user) -> int:
         placed = WordStatus.objects.select_for_update().filter(user=user, placed=True)
         again = placed.filter(lookups__gt=0).update(status=Status.NEW, placed=False)
         removed, _ = placed.filter(lookups=0).delete()
+        LearnerStamp.bump(user.pk)
     return again + removed
 
 
@@ -216,6 +219,7 @@ def mark_known(*, user, words) -> MarkedKnown:
             batch_size=500,
             ignore_conflicts=True,  # made meanwhile by the learner's other tab
         )
+        LearnerStamp.bump(user.pk)
     return MarkedKnown(marked=[w for w in words if w not in already], already=already)
 
 
@@ -314,6 +318,7 @@ def answer(*, user, key: str, rating: int, now: datetime | None = None, duration
             row.status, row.changed = Status.KNOWN, now
             fields += ["status", "changed"]
         row.save(update_fields=fields)
+        LearnerStamp.bump(user.pk)
         Review.objects.create(
             user=user,
             word=row if due.word else None,

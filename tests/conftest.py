@@ -16,3 +16,4 @@ def empty_cache():
     pages.pairs_cache.clear()
     pages.shell_cache.clear()
     pages.words_cache.clear()
+    pages.state_cache.clear()
