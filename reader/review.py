@@ -44,6 +44,7 @@ from .templatetags.reader_tags import ruby
 from .text import gloss
 from .text.annotation import Annotation
 from .text.orthography import word_pinyin
+from .views import page_or_region
 
 SESSION_KEY = "review_session"
 SESSION_GAP = timedelta(minutes=30)  # a pause this long, and the next card starts a new session
@@ -284,10 +285,7 @@ def review_context(request, now: datetime, *, reveal: str = "") -> dict:
 def review(request):
     """The next due card (``?show=<key>`` shows its answer, for browsers without script)."""
     context = review_context(request, timezone.now(), reveal=request.GET.get("show", ""))
-    template = "reader/review.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#review-card"
-    return render(request, template, context)
+    return render(request, page_or_region(request, "reader/review.html", "review-card"), context)
 
 
 def _duration_ms(shown_at: str, now: datetime) -> int | None:

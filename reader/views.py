@@ -37,6 +37,14 @@ from .text.vocabulary import share_known
 MAX_GLOSS_WORD = 20
 
 
+def page_or_region(request, template: str, region: str) -> str:
+    """The whole page, or only its ``region`` partial for htmx (not when htmx restores
+    history on Back, which needs the whole page)."""
+    if request.htmx and not request.htmx.history_restore_request:
+        return f"{template}#{region}"
+    return template
+
+
 def safe_next(request, fallback="/"):
     """The ``next`` URL from the request when it stays on this site, else ``fallback``."""
     url = request.POST.get("next") or request.GET.get("next") or ""
@@ -309,10 +317,7 @@ def bookmark_list_context(request):
 @require_GET
 @vary_on_headers("HX-Request")
 def bookmark_list(request):
-    template = "reader/bookmark_list.html"
-    # htmx restoring history (Back) needs the whole page, not the region.
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#bookmark-list"
+    template = page_or_region(request, "reader/bookmark_list.html", "bookmark-list")
     return render(request, template, bookmark_list_context(request))
 
 

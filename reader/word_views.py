@@ -18,7 +18,7 @@ from . import exports, vocabulary
 from .models import WordStatus
 from .text import dictionary, levels, wordlist
 from .text.lang import is_han
-from .views import safe_next
+from .views import page_or_region, safe_next
 
 Status = WordStatus.Status
 PER_PAGE = 50
@@ -157,9 +157,7 @@ def word_list_context(request) -> dict:
 @require_GET
 @vary_on_headers("HX-Request")
 def word_list(request):
-    template = "reader/word_list.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template += "#word-list"
+    template = page_or_region(request, "reader/word_list.html", "word-list")
     return render(request, template, word_list_context(request))
 
 

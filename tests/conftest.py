@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factory import import_seed
+from tests.factory import import_seed, make_article, make_learner
 
 
 @pytest.fixture
@@ -17,3 +17,14 @@ def empty_cache():
     pages.shell_cache.clear()
     pages.words_cache.clear()
     pages.state_cache.clear()
+
+
+@pytest.fixture
+def bank(db):
+    """A short article: 我们去银行。他在行走。"""
+    return make_article()
+
+
+@pytest.fixture
+def mei(db):
+    return make_learner("mei")

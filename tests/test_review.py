@@ -11,21 +11,11 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from reader import review, services, vocabulary
 from reader.models import Review, WordStatus
-from tests.factory import make_article, make_learner, seed_segments
+from tests.factory import make_learner, seed_segments
 
 pytestmark = pytest.mark.django_db
 
 Status = WordStatus.Status
-
-
-@pytest.fixture
-def bank(db):
-    return make_article()
-
-
-@pytest.fixture
-def mei(db):
-    return make_learner("mei")
 
 
 @pytest.fixture

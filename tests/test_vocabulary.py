@@ -16,16 +16,6 @@ from tests.test_bookmarks import learner_state
 Status = WordStatus.Status
 
 
-@pytest.fixture
-def bank(db):
-    return make_article()
-
-
-@pytest.fixture
-def mei(db):
-    return make_learner("mei")
-
-
 def test_a_first_look_up_records_where_the_word_was_met_and_each_one_counts(bank, mei):
     segment = seed_segments(bank)[0]
     vocabulary.look_up(user=mei, word="银行", segment=segment)

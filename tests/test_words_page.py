@@ -14,7 +14,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from reader import vocabulary
 from reader.models import WordStatus
-from tests.factory import make_article, make_learner, seed_segments
+from tests.factory import make_learner, seed_segments
 
 pytestmark = pytest.mark.django_db
 Status = WordStatus.Status
@@ -24,16 +24,6 @@ def logged_in(user, **kwargs):
     client = Client(**kwargs)
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def mei():
-    return make_learner("mei")
-
-
-@pytest.fixture
-def bank(db):
-    return make_article()
 
 
 @pytest.fixture
