@@ -294,9 +294,9 @@ def _dictionary_candidates(
         for n in (2, 3)
         if i + n <= len(zh) and zh_idx[i + n - 1] == zh_idx[i] + n - 1
     ]
-    dictionary.prefetch(joined for _, joined in joins)  # one query, for the few headwords
+    proper = dictionary.proper_names(joined for _, joined in joins)  # one query, if any
     for span, joined in joins:
-        if dictionary.is_proper_name(joined):
+        if joined in proper:
             out += _matches(translations(joined), span, by_key, en_next)
     return out
 
