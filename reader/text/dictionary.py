@@ -60,6 +60,7 @@ __all__ = [
     "english_words",
     "is_word",
     "is_proper_name",
+    "proper_names",
     "SKIP_DEFINITION",
     "HAN_REFERENCE",
 ]
@@ -338,6 +339,19 @@ def is_proper_name(word: str) -> bool:
     """True when every entry for ``word`` is a proper noun (capitalised pinyin)."""
     entries = _entries(word)
     return bool(entries) and all(e.pinyin[:1].isupper() for e in entries)
+
+
+def proper_names(words: Iterable[str]) -> set[str]:
+    """Those of ``words`` that ``is_proper_name``, the few that may be headwords read at once.
+
+    For many strings that are mostly no headword (neighbouring tokens tried
+    as one name): those are answered by the headword bits alone, without
+    being remembered.
+    """
+    bits = _headword_bits(ensure_index())
+    maybe = [word for word in words if _may_be_headword(word, bits)]
+    prefetch(maybe)
+    return {word for word in maybe if is_proper_name(word)}
 
 
 @lru_cache(maxsize=50_000)

@@ -114,8 +114,17 @@ def _en_closed_forms(word: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _is_han(token: str) -> bool:
-    return bool(HAN_RE.search(token))
+@lru_cache(maxsize=50_000)
+def _zh_kind(token: str) -> tuple[bool, bool, bool]:
+    """Whether a Chinese token can link at all (Han, or letters and digits), whether it
+    is Han, and whether it is a content word, which the dictionary and the names link
+    (neither a function word, never linked, nor a closed-class one, linked by its list)."""
+    han = bool(HAN_RE.search(token))
+    return (
+        han or any(ch.isalnum() for ch in token),
+        han,
+        han and token not in ZH_FUNCTION_WORDS and token not in _CLOSED_CLASS,
+    )
 
 
 _DISTORTION = 0.25  # score lost per unit of relative-position difference
@@ -139,19 +148,14 @@ def link_words(
     ``readings`` are the Chinese tokens' syllables when they are known (the
     pipeline has them): names are then matched by the reading the page shows.
     """
-    han_tokens = [_is_han(t) for t in zh_tokens]
-    zh_idx = [i for i, t in enumerate(zh_tokens) if han_tokens[i] or any(ch.isalnum() for ch in t)]
-    en_idx = [j for j, t in enumerate(en_tokens) if english.is_word(t)]
+    kinds = [_zh_kind(t) for t in zh_tokens]
+    zh_idx = [i for i, kind in enumerate(kinds) if kind[0]]
+    en_idx = [j for j, t in enumerate(en_tokens) if t[:1].isalnum()]  # english.is_word
     if not zh_idx or not en_idx:
         return []
     zh = [zh_tokens[i] for i in zh_idx]
-    han = [han_tokens[i] for i in zh_idx]
-    # The words the dictionary and the names can link: Han, and neither function
-    # words (never linked) nor closed-class ones (linked by their own list).
-    content = [
-        h and t not in ZH_FUNCTION_WORDS and t not in _CLOSED_CLASS
-        for t, h in zip(zh, han, strict=True)
-    ]
+    han = [kinds[i][1] for i in zh_idx]
+    content = [kinds[i][2] for i in zh_idx]
     en = [en_tokens[j] for j in en_idx]
     # Two English words are "together" when only function words or punctuation
     # lie between them in the token list: North Korea, Chiefs of Staff.
@@ -295,9 +299,9 @@ def _dictionary_candidates(
         for n in (2, 3)
         if i + n <= len(zh) and zh_idx[i + n - 1] == zh_idx[i] + n - 1
     ]
-    dictionary.prefetch(joined for _, joined in joins)  # one query, for the few headwords
+    proper = dictionary.proper_names(joined for _, joined in joins)  # one query, if any
     for span, joined in joins:
-        if dictionary.is_proper_name(joined):
+        if joined in proper:
             out += _matches(translations(joined), span, by_key, en_next)
     return out
 

@@ -146,6 +146,15 @@ def test_a_word_that_is_no_headword_costs_no_query(tiny, monkeypatch):
     assert lookup("行") and len(queries) == 1
 
 
+def test_proper_names_among_many_strings_read_only_the_headwords(tiny, monkeypatch):
+    assert lookup("银行")  # the headwords' hashes are read
+    reads = []
+    real = dictionary._read
+    monkeypatch.setattr(dictionary, "_read", lambda words: reads.append(words) or real(words))
+    assert dictionary.proper_names(["普京", "银行", "普京银行", "行行"]) == {"普京"}
+    assert reads == [["普京"]]  # 银行 was read already; the others are no headwords
+
+
 def test_reconfiguring_forgets_the_headwords_of_the_old_index(tiny, tmp_path):
     assert lookup("普京") and lookup("武器") == []
     source = _write_gz(tmp_path / "other.txt.gz", "武器 武器 [wu3 qi4] /weapon/\n", 1_700_000_000)
