@@ -123,7 +123,7 @@ def main() -> None:
 
     cold, warm = [], []
     for w in words[:2000]:
-        dictionary._entries.cache_clear()
+        dictionary._found.pop(w, None)  # read from SQLite, as a first look-up is
         t0 = time.perf_counter()
         dictionary.lookup(w)
         cold.append(time.perf_counter() - t0)
