@@ -45,7 +45,7 @@ def _setup():
     met = {}
     for segment in segments:
         for token in segment.annotated.zh:
-            if token.syllables and vocabulary.is_learnable(token.text):
+            if token.syllables and not token.name and vocabulary.is_learnable(token.text):
                 met.setdefault(token.text, segment)
     words = list(met)
     graded = [w for w in levels.graded_words() if w not in met and vocabulary.is_learnable(w)]
