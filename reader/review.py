@@ -318,6 +318,7 @@ def review_answer(request, key):
         rating=rating,
         now=now,
         duration_ms=_duration_ms(request.POST.get("shown_at", ""), now),
+        found=due,
     )
     data = _session(request, now) or _start(request, now)
     data["last"] = now.isoformat()

@@ -296,16 +296,25 @@ def find_card(user, key: str) -> Due | None:
     return Due(bookmark=row) if row else None
 
 
-def answer(*, user, key: str, rating: int, now: datetime | None = None, duration_ms=None) -> Due:
+def answer(
+    *,
+    user,
+    key: str,
+    rating: int,
+    now: datetime | None = None,
+    duration_ms=None,
+    found: Due | None = None,
+) -> Due:
     """Grade a card 1-4 (Again, Hard, Good, Easy) and schedule its next review.
 
     A word whose card has become stable past ``KNOWN_STABILITY_DAYS`` is known.
+    ``found`` is the card as ``find_card(user, key)`` gave it, when the caller has it.
     """
     if rating not in Review.Rating.values:
         raise WordError(f"“{rating}” is not a grade (1 Again, 2 Hard, 3 Good, 4 Easy)")
     now = now or timezone.now()
     with transaction.atomic():
-        due = find_card(user, key)
+        due = found if found is not None and found.key == key else find_card(user, key)
         if due is None:
             raise LookupError(key)
         row = due.word or due.bookmark
