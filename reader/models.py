@@ -253,6 +253,12 @@ class Profile(models.Model):
         PARALLEL = "parallel", "Side by side"
         TEST = "test", "Test yourself"
 
+    class Script(models.TextChoices):
+        # The values of text.script.Script, which converts the text.
+        SIMPLIFIED = "simplified", "Simplified"
+        TAIWAN = "taiwan", "Traditional (Taiwan)"
+        HONG_KONG = "hongkong", "Traditional (Hong Kong)"
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
@@ -264,6 +270,12 @@ class Profile(models.Model):
     mode = models.CharField(max_length=8, choices=ReadingMode, default=ReadingMode.PARALLEL)
     mark_learning = models.BooleanField(
         "mark words I'm learning", default=True, help_text="Underline saved words in the text."
+    )
+    script = models.CharField(
+        max_length=10,
+        choices=Script,
+        default=Script.SIMPLIFIED,
+        help_text="The characters articles are shown in, whichever they were written in.",
     )
 
     class Meta:

@@ -36,6 +36,7 @@ from .models import Article, LearnerStamp, Segment, WordStatus
 from .preferences import get_preferences
 from .security import ensure_csrf_cookie
 from .text.annotation import Annotation
+from .text.script import LANG, Script
 from .text.vocabulary import distinct_words
 
 PAIRS_CACHE_BYTES = 48 * 1024 * 1024
@@ -134,12 +135,17 @@ def find_article(slug: str, user) -> Version | None:
     return Version(pk=row[0], updated=row[1])
 
 
-def article_part(version: Version, number: int) -> Part | None:
+def article_part(
+    version: Version, number: int, script: str = Script.SIMPLIFIED
+) -> Part | None:
     """The pairs of one part of the article (all of a short one); None past its last part.
 
-    Rendered for every reader alike: no button is pressed in it.
+    Rendered for every reader of ``script`` alike (``text.script``: the stored
+    text converted one character for one, so ids and links are the same in
+    every script): no button is pressed in it.
     """
-    key = (version.pk, version.updated, number)
+    script = Script(script)
+    key = (version.pk, version.updated, number, script)
     cached = pairs_cache.get(key)
     if cached is None:
         article = version.article()
@@ -157,6 +163,8 @@ def article_part(version: Version, number: int) -> Part | None:
                 "next_url": article.part_url(page.next_page_number()) if page.has_next() else "",
                 "next_part": number + 1,
                 "parts": paginator.num_pages,
+                "script": script,
+                "zh_lang": LANG[script],
             },
         ).encode()
         cached = Part(rendered, paginator.num_pages)
@@ -234,14 +242,15 @@ def learner_state(user, version: Version) -> bytes:
     return cached
 
 
-def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, bytes]:
+def _shell(
+    request, version: Version, part: int, parts: int, preferences
+) -> tuple[bytes, bytes]:
     """The page around the pairs, with placeholders; cached per reader, preferences and part.
 
     The page names its own address (for "log in and come back") as the
     article's part URL, never the request's query string: arbitrary query
     strings would otherwise each make an entry and push out everyone's.
     """
-    preferences = get_preferences(request)
     key = (version.pk, version.updated, request.user.pk, preferences, part)
     # Messages are shown once: a page that carries some is never kept.
     cacheable = not get_messages(request)
@@ -259,6 +268,7 @@ def _shell(request, version: Version, part: int, parts: int) -> tuple[bytes, byt
                 "csrf_token": _TOKEN,
                 "csp_nonce": _NONCE,
                 "prefs": preferences,
+                "zh_lang": LANG[Script(preferences.script)],
                 "due_in_state": True,  # the header's "N due" comes with the learner's state
             },
             request,
@@ -278,13 +288,14 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
     version = find_article(slug, request.user)
     if version is None:
         return None
-    rendered = article_part(version, part)
+    preferences = get_preferences(request)
+    rendered = article_part(version, part, preferences.script)
     if rendered is None:
         return None
     if fragment:
         return rendered.html
     body = rendered.html + learner_state(request.user, version)
-    head, tail = _shell(request, version, part, rendered.parts)
+    head, tail = _shell(request, version, part, rendered.parts, preferences)
     # Only a learner's page has a form with a token (log out); a visitor's
     # needs just the CSRF cookie, which a returning visitor already has.
     if _TOKEN.encode() in head:

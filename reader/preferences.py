@@ -11,7 +11,7 @@ from django import forms
 from .models import Profile
 
 SESSION_KEY = "reading_preferences"
-FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning"]
+FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning", "script"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class Preferences:
     tone_colors: bool = False
     mode: str = Profile.ReadingMode.PARALLEL
     mark_learning: bool = True
+    script: str = Profile.Script.SIMPLIFIED
 
 
 class PreferencesForm(forms.ModelForm):
@@ -36,8 +37,13 @@ class PreferencesForm(forms.ModelForm):
             "tone_colors": "Tone colours",
             "mode": "Reading mode",
             "mark_learning": "Mark words I'm learning",
+            "script": "Characters",
         }
-        widgets = {"pinyin": forms.RadioSelect, "mode": forms.RadioSelect}
+        widgets = {
+            "pinyin": forms.RadioSelect,
+            "mode": forms.RadioSelect,
+            "script": forms.RadioSelect,
+        }
 
 
 def get_preferences(request) -> Preferences:

@@ -27,7 +27,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, security, services, vocabulary
 from .forms import BookmarkNoteForm, SignupForm
-from .models import Article, Bookmark, LearnerStamp, RetiredSegment, Segment
+from .models import Article, Bookmark, LearnerStamp, Profile, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY, PENDING_WORD_SESSION_KEY
@@ -88,7 +88,8 @@ def word_gloss(request, word):
 
     ``?py=`` is the reading the page shows, ``?en=`` the English words the page
     linked the word to (the sense they meet comes first), and ``?name=`` the
-    English form of a word the page knows to be a name.
+    English form of a word the page knows to be a name; ``?script=`` the
+    reader's script (``text.script``), whose form the entry leads with.
     """
     entry = gloss.gloss(
         word[:MAX_GLOSS_WORD],
@@ -101,7 +102,12 @@ def word_gloss(request, word):
         raise Http404("No dictionary entry for this word.")
     # Rendered without the request: the entry is the same for everyone, so it
     # may be cached anywhere, and it must not carry anyone's cookie.
-    response = HttpResponse(render_to_string("reader/partials/gloss-body.html", {"gloss": entry}))
+    traditional = request.GET.get("script") in (Profile.Script.TAIWAN, Profile.Script.HONG_KONG)
+    response = HttpResponse(
+        render_to_string(
+            "reader/partials/gloss-body.html", {"gloss": entry, "traditional": traditional}
+        )
+    )
     patch_cache_control(response, public=True, max_age=3600)
     return response
 

@@ -107,6 +107,7 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
             "tone_colors": True,
             "mode": "parallel",
             "mark_learning": True,
+            "script": "simplified",
         }
     }
     assert "HX-Request" in response["Vary"]

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from reader.text import levels
+from reader.text.script import convert, convert_words
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def _indices(values: list[int]) -> str:
 
 
 @register.filter
-def ruby(tokens):
+def ruby(tokens, script=None):
     """Chinese tokens (``annotation.ZhToken``) as words of characters, a syllable over each.
 
     银行 (yín háng, HSK 3, linked to English token 8) and 。 become
@@ -36,27 +37,41 @@ def ruby(tokens):
     not match its characters one to one (卡拉OK) is one ruby, its reading
     over the whole. The markup is kept this lean because a long article has
     tens of thousands of characters.
+
+    With a ``script`` (``text.script``) the characters are shown in it, one for
+    one; a word that reads differently then keeps its stored form in ``data-w``,
+    which the page's script uses to look it up and to know its status.
     """
     parts = []
+    shown_texts = convert_words([t.text for t in tokens], script) if script else None
     for i, token in enumerate(tokens):
         text, syllables = token.text, token.syllables
+        shown = shown_texts[i] if shown_texts else text
         if not syllables:
-            parts.append(escape(text))
+            parts.append(escape(shown))
             continue
         classes = f"w h{token.level}" if token.level is not None else "w"
         if token.name:  # a person's name: never graded, glossed as a name
             classes += " nm"
         attrs = f' data-i="{i}" data-l="{_indices(token.links)}"' if token.links else ""
+        if shown != text:
+            attrs += f' data-w="{escape(text)}"'
         if len(syllables) == len(text):
             tones = token.tones if len(token.tones) == len(text) else (5,) * len(text)
             inner = "".join(
                 f'<ruby class="t{tone}">{escape(char)}<rt>{escape(py)}</rt></ruby>'
-                for char, py, tone in zip(text, syllables, tones, strict=True)
+                for char, py, tone in zip(shown, syllables, tones, strict=True)
             )
         else:
-            inner = f"<ruby>{escape(text)}<rt>{escape(' '.join(syllables))}</rt></ruby>"
+            inner = f"<ruby>{escape(shown)}<rt>{escape(' '.join(syllables))}</rt></ruby>"
         parts.append(f'<span class="{classes}"{attrs}>{inner}</span>')
     return mark_safe("".join(parts))
+
+
+@register.filter
+def in_script(text, script):
+    """Chinese ``text`` (a title, say) in the reader's ``script``, one character for one."""
+    return convert(text, script) if text and script else text
 
 
 @register.filter

@@ -199,13 +199,15 @@
   function openGloss(word) {
     if (!gloss || !window.htmx || glossFor === word) return;
     glossFor = word;
-    const text = chineseText(word);
+    // As stored (a page in another script keeps it in data-w), which the dictionary knows.
+    const text = wordText(word);
     // The entry's address comes from the page (data-url is the URL for the word "_").
     // With the English words the page linked it to (the sense they meet comes first),
     // and, for a name, its English form.
     const english = linkedEnglish(word);
     let url = gloss.dataset.url.replace(/_\/$/, encodeURIComponent(text) + "/") +
-      "?py=" + encodeURIComponent(wordReading(word));
+      "?py=" + encodeURIComponent(wordReading(word)) +
+      "&script=" + encodeURIComponent(root.dataset.script || "simplified");
     if (english) url += "&en=" + encodeURIComponent(english);
     if (word.classList.contains("nm") && english) url += "&name=" + encodeURIComponent(english);
     window.htmx.ajax("GET", url, { target: gloss, swap: "innerHTML" }).then(function () {
@@ -671,6 +673,14 @@
 
   document.body.addEventListener("preferencesChanged", function (event) {
     const prefs = event.detail;
+    // The text itself is rendered in a script (one cached rendering per script):
+    // another script is another page, so it is loaded rather than patched.
+    if (prefs.script && root.dataset.script && prefs.script !== root.dataset.script &&
+        document.querySelector("[data-reader]")) {
+      window.location.reload();
+      return;
+    }
+    root.dataset.script = prefs.script;
     root.dataset.pinyin = prefs.pinyin;
     root.dataset.level = prefs.level;
     root.dataset.tones = prefs.tone_colors ? "on" : "off";
