@@ -135,9 +135,7 @@ def find_article(slug: str, user) -> Version | None:
     return Version(pk=row[0], updated=row[1])
 
 
-def article_part(
-    version: Version, number: int, script: str = Script.SIMPLIFIED
-) -> Part | None:
+def article_part(version: Version, number: int, script: str = Script.SIMPLIFIED) -> Part | None:
     """The pairs of one part of the article (all of a short one); None past its last part.
 
     Rendered for every reader of ``script`` alike (``text.script``: the stored
@@ -242,9 +240,7 @@ def learner_state(user, version: Version) -> bytes:
     return cached
 
 
-def _shell(
-    request, version: Version, part: int, parts: int, preferences
-) -> tuple[bytes, bytes]:
+def _shell(request, version: Version, part: int, parts: int, preferences) -> tuple[bytes, bytes]:
     """The page around the pairs, with placeholders; cached per reader, preferences and part.
 
     The page names its own address (for "log in and come back") as the
