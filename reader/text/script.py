@@ -52,12 +52,21 @@ def _convert_char(char: str, script: Script) -> str:
     return converted if len(converted) == 1 else char
 
 
-@lru_cache(maxsize=65536)
 def convert(text: str, script: Script | str) -> str:
     """``text`` in ``script``, exactly as long as ``text``."""
-    script = Script(script)
     if not text or text.isascii():
         return text
+    # Words and titles recur on every page and are kept; paragraphs are not.
+    return _convert_short(text, Script(script)) if len(text) <= 32 else _convert(text, script)
+
+
+@lru_cache(maxsize=65536)
+def _convert_short(text: str, script: Script) -> str:
+    return _convert(text, script)
+
+
+def _convert(text: str, script: Script | str) -> str:
+    script = Script(script)
     converted = _converter(script).convert(text)
     if len(converted) == len(text):
         return converted
