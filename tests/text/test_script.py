@@ -2,6 +2,7 @@
 
 import pytest
 
+from reader.text.levels import word_level
 from reader.text.script import Script, convert, convert_words
 
 
@@ -43,3 +44,7 @@ def test_words_are_converted_together_and_keep_their_lengths():
 
 def test_latin_text_is_left_alone():
     assert convert("ABC 2023", Script.TAIWAN) == "ABC 2023"
+
+
+def test_a_traditional_word_has_the_level_of_its_simplified_form():
+    assert word_level("銀行") == word_level("银行") == 3

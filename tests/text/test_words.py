@@ -115,3 +115,8 @@ def test_seed_words_have_a_dictionary_entry():
 
 
 NUMERALS = set("〇零一二两三四五六七八九十百千万亿第半几")
+
+
+def test_traditional_text_is_cut_as_its_simplified_form_and_kept_as_written():
+    # jieba's dictionary is simplified: 臺灣 was cut into 臺 and 灣.
+    assert "/".join(split_words("臺灣的國家很大。")) == "臺灣/的/國家/很/大/。"
