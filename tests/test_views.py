@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from reader.models import Segment
+from reader.models import LEARNER_CHARS_PER_MINUTE, Article, Segment
 from tests.factory import make_article
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,14 @@ def test_list_shows_published_articles_with_level_and_length(client, seed_articl
     assertNotContains(response, "Unfinished draft")
     assertContains(response, "14 paragraphs")
     assert re.search(r"HSK (\d|7–9)", response.content.decode())
+
+
+def test_list_shows_reading_time_at_a_learners_pace(client, seed_article):
+    # 599 Han characters at 250 a minute: 2.4 minutes, said as 3.
+    assert seed_article.zh_chars == 599
+    assertContains(client.get(reverse("reader:article_list")), "~3 min read")
+    assert Article(zh_chars=0).reading_minutes == 1
+    assert Article(zh_chars=LEARNER_CHARS_PER_MINUTE).reading_minutes == 1
 
 
 def test_list_empty_state_tells_how_to_add_articles(client):
