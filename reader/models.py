@@ -263,6 +263,17 @@ class Profile(models.Model):
         PARALLEL = "parallel", "Side by side"
         TEST = "test", "Test yourself"
 
+    class TextSize(models.TextChoices):
+        SMALL = "small", "Small"
+        MEDIUM = "medium", "Medium"
+        LARGE = "large", "Large"
+        LARGER = "larger", "Larger"
+
+    class LineSpacing(models.TextChoices):
+        NORMAL = "normal", "Normal"
+        RELAXED = "relaxed", "Relaxed"
+        LOOSE = "loose", "Loose"
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
@@ -275,6 +286,8 @@ class Profile(models.Model):
     mark_learning = models.BooleanField(
         "mark words I'm learning", default=True, help_text="Underline saved words in the text."
     )
+    text_size = models.CharField(max_length=8, choices=TextSize, default=TextSize.MEDIUM)
+    line_spacing = models.CharField(max_length=8, choices=LineSpacing, default=LineSpacing.NORMAL)
 
     class Meta:
         ordering = ["user_id"]

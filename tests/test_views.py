@@ -115,6 +115,8 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
             "tone_colors": True,
             "mode": "parallel",
             "mark_learning": True,
+            "text_size": "medium",
+            "line_spacing": "normal",
         }
     }
     assert "HX-Request" in response["Vary"]
@@ -124,13 +126,32 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
 
 
 @pytest.mark.parametrize(
-    "data", [{"pinyin": "loud"}, {"level": "10"}, {"level": "zero"}, {"mode": "sideways"}]
+    "data",
+    [
+        {"pinyin": "loud"},
+        {"level": "10"},
+        {"level": "zero"},
+        {"mode": "sideways"},
+        {"text_size": "huge"},
+        {"line_spacing": "double"},
+    ],
 )
 def test_bad_preferences_are_refused_with_a_message_and_change_nothing(client, data):
     response = client.post(reverse("reader:preferences_update"), data)
     assertContains(response, "Preferences not saved", status_code=400)
     assertContains(response, list(data)[0], status_code=400)
     assertContains(client.get("/"), 'data-pinyin="all" data-level="3"')
+
+
+def test_text_size_and_line_spacing_are_remembered_on_the_reader(client, seed_article):
+    page = seed_article.get_absolute_url()
+    assertContains(client.get(page), 'data-text-size="medium" data-line-spacing="normal"')
+    client.post(reverse("reader:preferences_update"), {"text_size": "larger"})
+    client.post(reverse("reader:preferences_update"), {"line_spacing": "loose"})
+    assertContains(client.get(page), 'data-text-size="larger" data-line-spacing="loose"')
+    settings_page = client.get(reverse("reader:preferences_update")).content.decode()
+    assert re.search(r'name="text_size" value="larger" checked', settings_page)
+    assert re.search(r'name="line_spacing" value="loose" checked', settings_page)
 
 
 def test_learner_preferences_live_in_the_profile_and_follow_signup(client):
