@@ -25,7 +25,7 @@ def test_list_shows_published_articles_with_level_and_length(client, seed_articl
 def test_list_shows_reading_time_at_a_learners_pace(client, seed_article):
     # 599 Han characters at 250 a minute: 2.4 minutes, said as 3.
     assert seed_article.zh_chars == 599
-    assertContains(client.get(reverse("reader:article_list")), "~3 min read")
+    assertContains(client.get(reverse("reader:article_list")), "~3&nbsp;min&nbsp;read")
     assert Article(zh_chars=0).reading_minutes == 1
     assert Article(zh_chars=LEARNER_CHARS_PER_MINUTE).reading_minutes == 1
 
