@@ -11,7 +11,7 @@ from django import forms
 from .models import Profile
 
 SESSION_KEY = "reading_preferences"
-FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning"]
+FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning", "text_size", "line_spacing"]
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Preferences:
     tone_colors: bool = False
     mode: str = Profile.ReadingMode.PARALLEL
     mark_learning: bool = True
+    text_size: str = Profile.TextSize.MEDIUM
+    line_spacing: str = Profile.LineSpacing.NORMAL
 
 
 class PreferencesForm(forms.ModelForm):
@@ -36,8 +38,15 @@ class PreferencesForm(forms.ModelForm):
             "tone_colors": "Tone colours",
             "mode": "Reading mode",
             "mark_learning": "Mark words I'm learning",
+            "text_size": "Text size",
+            "line_spacing": "Line spacing",
         }
-        widgets = {"pinyin": forms.RadioSelect, "mode": forms.RadioSelect}
+        widgets = {
+            "pinyin": forms.RadioSelect,
+            "mode": forms.RadioSelect,
+            "text_size": forms.RadioSelect,
+            "line_spacing": forms.RadioSelect,
+        }
 
 
 def get_preferences(request) -> Preferences:
