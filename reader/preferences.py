@@ -11,7 +11,16 @@ from django import forms
 from .models import Profile
 
 SESSION_KEY = "reading_preferences"
-FIELDS = ["pinyin", "level", "tone_colors", "mode", "mark_learning", "script"]
+FIELDS = [
+    "pinyin",
+    "level",
+    "tone_colors",
+    "mode",
+    "mark_learning",
+    "text_size",
+    "line_spacing",
+    "script",
+]
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,8 @@ class Preferences:
     tone_colors: bool = False
     mode: str = Profile.ReadingMode.PARALLEL
     mark_learning: bool = True
+    text_size: str = Profile.TextSize.MEDIUM
+    line_spacing: str = Profile.LineSpacing.NORMAL
     script: str = Profile.Script.SIMPLIFIED
 
 
@@ -37,11 +48,15 @@ class PreferencesForm(forms.ModelForm):
             "tone_colors": "Tone colours",
             "mode": "Reading mode",
             "mark_learning": "Mark words I'm learning",
+            "text_size": "Text size",
+            "line_spacing": "Line spacing",
             "script": "Characters",
         }
         widgets = {
             "pinyin": forms.RadioSelect,
             "mode": forms.RadioSelect,
+            "text_size": forms.RadioSelect,
+            "line_spacing": forms.RadioSelect,
             "script": forms.RadioSelect,
         }
 

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from reader.models import Segment
+from reader.models import LEARNER_CHARS_PER_MINUTE, Article, Segment
 from tests.factory import make_article
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,14 @@ def test_list_shows_published_articles_with_level_and_length(client, seed_articl
     assertNotContains(response, "Unfinished draft")
     assertContains(response, "14 paragraphs")
     assert re.search(r"HSK (\d|7–9)", response.content.decode())
+
+
+def test_list_shows_reading_time_at_a_learners_pace(client, seed_article):
+    # 599 Han characters at 250 a minute: 2.4 minutes, said as 3.
+    assert seed_article.zh_chars == 599
+    assertContains(client.get(reverse("reader:article_list")), "~3&nbsp;min&nbsp;read")
+    assert Article(zh_chars=0).reading_minutes == 1
+    assert Article(zh_chars=LEARNER_CHARS_PER_MINUTE).reading_minutes == 1
 
 
 def test_list_empty_state_tells_how_to_add_articles(client):
@@ -107,6 +115,8 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
             "tone_colors": True,
             "mode": "parallel",
             "mark_learning": True,
+            "text_size": "medium",
+            "line_spacing": "normal",
             "script": "simplified",
         }
     }
@@ -117,13 +127,32 @@ def test_preferences_by_htmx_answer_with_an_event_and_keep_what_was_not_sent(cli
 
 
 @pytest.mark.parametrize(
-    "data", [{"pinyin": "loud"}, {"level": "10"}, {"level": "zero"}, {"mode": "sideways"}]
+    "data",
+    [
+        {"pinyin": "loud"},
+        {"level": "10"},
+        {"level": "zero"},
+        {"mode": "sideways"},
+        {"text_size": "huge"},
+        {"line_spacing": "double"},
+    ],
 )
 def test_bad_preferences_are_refused_with_a_message_and_change_nothing(client, data):
     response = client.post(reverse("reader:preferences_update"), data)
     assertContains(response, "Preferences not saved", status_code=400)
     assertContains(response, list(data)[0], status_code=400)
     assertContains(client.get("/"), 'data-pinyin="all" data-level="3"')
+
+
+def test_text_size_and_line_spacing_are_remembered_on_the_reader(client, seed_article):
+    page = seed_article.get_absolute_url()
+    assertContains(client.get(page), 'data-text-size="medium" data-line-spacing="normal"')
+    client.post(reverse("reader:preferences_update"), {"text_size": "larger"})
+    client.post(reverse("reader:preferences_update"), {"line_spacing": "loose"})
+    assertContains(client.get(page), 'data-text-size="larger" data-line-spacing="loose"')
+    settings_page = client.get(reverse("reader:preferences_update")).content.decode()
+    assert re.search(r'name="text_size" value="larger" checked', settings_page)
+    assert re.search(r'name="line_spacing" value="loose" checked', settings_page)
 
 
 def test_learner_preferences_live_in_the_profile_and_follow_signup(client):

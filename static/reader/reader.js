@@ -686,6 +686,8 @@
     root.dataset.tones = prefs.tone_colors ? "on" : "off";
     root.dataset.mode = prefs.mode;
     root.dataset.markLearning = prefs.mark_learning ? "on" : "off";
+    root.dataset.textSize = prefs.text_size;
+    root.dataset.lineSpacing = prefs.line_spacing;
     document.querySelectorAll("[data-level-echo]").forEach(function (el) {
       el.textContent = prefs.level;
     });

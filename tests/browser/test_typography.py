@@ -69,16 +69,25 @@ MEASURE = """() => {
 }"""
 
 
+# The learner's text sizes (reader.css's --text-scale): the default, and the extremes.
+TEXT_SIZES = {"medium": 1, "small": 0.9, "larger": 1.45}
+
+
+@pytest.mark.parametrize("text_size", ["medium", "larger", "small"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_characters_sit_on_an_even_grid_under_their_own_syllables(new_context, seed_url, width):
+def test_characters_sit_on_an_even_grid_under_their_own_syllables(
+    new_context, seed_url, width, text_size
+):
     page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto(seed_url)
+    page.evaluate(f"document.documentElement.dataset.textSize = {text_size!r}")
     page.evaluate("document.fonts.ready")
     page.wait_for_function("document.querySelector('rt[style*=squeeze]') !== null")
     # Each side of a pair is a block of its own: give them ids to tell their lines apart.
     page.evaluate("document.querySelectorAll('.side').forEach((el, i) => { el.id = 'side-' + i; })")
     found = page.evaluate(MEASURE)
 
+    assert found["em"] == pytest.approx(1.2 * 16 * TEXT_SIZES[text_size])
     assert found["lines"] > 20, found["lines"]
     assert found["ratios"] and max(found["ratios"]) <= 1.15, sorted(found["ratios"])[-3:]
     assert found["offCentre"] == []

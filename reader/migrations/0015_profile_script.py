@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reader', '0013_learner_stamp'),
+        ('reader', '0014_reading_comfort'),
     ]
 
     operations = [
