@@ -26,7 +26,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, security, services, vocabulary
-from .forms import BookmarkNoteForm, SignupForm
+from .forms import ArticleFilterForm, BookmarkNoteForm, SignupForm
 from .models import Article, Bookmark, LearnerStamp, RetiredSegment, Segment
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
@@ -57,14 +57,17 @@ def safe_next(request, fallback="/"):
 
 @require_GET
 def article_list(request):
-    articles = list(Article.objects.published().with_counts())
+    form = ArticleFilterForm(request.GET, learner=request.user.is_authenticated)
+    articles = list(form.filter(Article.objects.published().with_counts()))
     if request.user.is_authenticated:
         # "N new words for you · 96% known": the learner's known words among each one's.
         words = {a.pk: pages.article_words(pages.Version(a.pk, a.updated)) for a in articles}
         known = vocabulary.known_words(request.user, set().union(*words.values()))
         for article in articles:
             article.new_words, article.known_share = share_known(words[article.pk], known)
-    return render(request, "reader/article_list.html", {"articles": articles})
+        if form.fewest_new:
+            articles.sort(key=lambda article: article.new_words)
+    return render(request, "reader/article_list.html", {"articles": articles, "form": form})
 
 
 @require_GET
