@@ -292,6 +292,65 @@ class Bookmark(models.Model):
         self.tokens = zh_tokens_to_json(segment.annotated.zh)
 
 
+class ReadingProgressQuerySet(models.QuerySet):
+    def record(self, *, user, segment: Segment) -> "ReadingProgress":
+        """Remember ``segment`` as the last sentence the learner saw in its article.
+
+        The share read is the sentence's place among the article's sentences;
+        reaching the last one finishes the article, and going back to an
+        earlier one later does not undo that.
+        """
+        pair = segment.pair
+        in_article = Segment.objects.filter(pair__article_id=pair.article_id)
+        before = in_article.filter(
+            Q(pair__position__lt=pair.position)
+            | Q(pair__position=pair.position, position__lt=segment.position)
+        ).count()
+        total = max(in_article.count(), before + 1)  # the article may be rebuilt meanwhile
+        seen = {"segment": segment, "share": (before + 1) * 100 // total}
+        if before + 1 == total:
+            seen["finished"] = True
+        row, _ = self.update_or_create(user=user, article_id=pair.article_id, defaults=seen)
+        return row
+
+
+class ReadingProgress(models.Model):
+    """Where a learner stopped in an article: the last sentence seen, and how much was read."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_progress"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reading_progress")
+    # SET_NULL: a re-alignment that rebuilds the sentence leaves the share read,
+    # and "Continue" opens the article at its start.
+    segment = models.ForeignKey(
+        Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    share = models.PositiveSmallIntegerField(default=0, help_text="Percent of the sentences read.")
+    finished = models.BooleanField(default=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ReadingProgressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="progress_unique_per_learner_article"
+            ),
+            models.CheckConstraint(condition=Q(share__lte=100), name="progress_share_at_most_100"),
+        ]
+
+    def __str__(self):
+        return f"Read {self.share}%{' (finished)' if self.finished else ''}"
+
+    def get_absolute_url(self):
+        """The last sentence seen, in its part of the article; the article when it is gone."""
+        if self.segment_id is None:
+            return self.article.get_absolute_url()
+        return self.segment.get_absolute_url()
+
+
 class Profile(models.Model):
     """A learner's reading preferences, kept across devices once they have an account."""
 
