@@ -169,3 +169,12 @@ def test_learner_sorts_by_fewest_new_words(client, mei, bank, notice):
 def test_visitor_is_not_offered_fewest_new_words(client, bank):
     assert "fewest_new" not in client.get(LIST).content.decode()
     assert found(client, sort="fewest_new") == [bank.slug]
+
+
+def test_a_title_edited_in_the_admin_is_searched(client, admin_client, bank):
+    url = reverse("admin:reader_article_change", args=[bank.pk])
+    data = {"title_en": "A trip to the post", "title_zh": "邮局", "slug": bank.slug, "source": ""}
+    response = admin_client.post(url, {**data, "published": "on"})
+    assert response.status_code == 302
+    assert found(client, q="trip 邮局") == [bank.slug]
+    assert found(client, q="visit") == []
