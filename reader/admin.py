@@ -61,6 +61,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_counts()
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if {"title_en", "title_zh"} & set(form.changed_data):
+            services.refresh_search(article=obj)  # the titles are searched too
+
     @admin.display(description="Status", ordering="published")
     def status(self, obj):
         return "Published" if obj.published else "Draft"

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from .models import Bookmark, WordCorrection
+from .text.levels import label
 
 
 class BookmarkNoteForm(forms.ModelForm):
@@ -9,6 +10,56 @@ class BookmarkNoteForm(forms.ModelForm):
         model = Bookmark
         fields = ["note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3, "placeholder": "What makes it hard?"})}
+
+
+class ArticleFilterForm(forms.Form):
+    """The library's search box, filters and order; a field that does not validate is ignored."""
+
+    # Han characters: a notice or dialogue, a short story or news item, a feature.
+    LENGTHS = {"short": (0, 300), "medium": (300, 1000), "long": (1000, None)}
+    SORTS = {"newest": "Newest", "easiest": "Easiest", "fewest_new": "Fewest new words"}
+
+    # No max_length: a long query is cut to its first words (reader.text.search).
+    q = forms.CharField(required=False, label="Search")
+    hsk = forms.TypedChoiceField(
+        required=False,
+        label="HSK",
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Any level")] + [(level, label(level)) for level in range(1, 8)],
+    )
+    length = forms.ChoiceField(
+        required=False,
+        choices=[("", "Any length"), ("short", "Short"), ("medium", "Medium"), ("long", "Long")],
+    )
+    sort = forms.ChoiceField(required=False, label="Order", choices=list(SORTS.items()))
+
+    def __init__(self, *args, learner: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not learner:  # new words are counted for a logged-in learner only
+            self.fields["sort"].choices = self.fields["sort"].choices[:2]
+
+    def filter(self, articles):
+        """``articles`` searched, filtered and ordered as asked (fewest new words aside)."""
+        self.is_valid()
+        data = self.cleaned_data
+        if data.get("q"):
+            articles = articles.search(data["q"])
+        if data.get("hsk"):
+            articles = articles.filter(hsk_level=data["hsk"])
+        if data.get("length"):
+            low, high = self.LENGTHS[data["length"]]
+            articles = articles.filter(zh_chars__gte=low)
+            if high is not None:
+                articles = articles.filter(zh_chars__lt=high)
+        if data.get("sort") == "easiest":
+            articles = articles.easiest_first()
+        return articles
+
+    @property
+    def fewest_new(self) -> bool:
+        self.is_valid()
+        return self.cleaned_data.get("sort") == "fewest_new"
 
 
 class SignupForm(UserCreationForm):

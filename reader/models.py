@@ -7,12 +7,13 @@ Everything a page shows is computed when an article is saved (see
 from functools import cached_property
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Count, Q
+from django.db import connections, models
+from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
-from .text import vocabulary
+from .text import search, vocabulary
 from .text.annotation import Annotation, ZhToken, zh_tokens_from_json, zh_tokens_to_json
 from .text.beads import Bead, split_paragraphs
 
@@ -36,6 +37,35 @@ class ArticleQuerySet(models.QuerySet):
             pair_count=Count("pairs", distinct=True),
             unmatched_count=Count("pairs", filter=Q(pairs__zh="") | Q(pairs__en=""), distinct=True),
         )
+
+    def search(self, query: str):
+        """Articles with every word of ``query`` in a title or the text, in either language.
+
+        A query with no words at all (only quotes or marks) filters nothing.
+        """
+        terms = search.query_terms(query)
+        if not terms:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            query = SearchQuery(search.tsquery(terms), config="simple", search_type="raw")
+            found = (
+                ArticleSearch.objects.annotate(found=SearchVector("words", config="simple"))
+                .filter(found=query)
+                .values("article_id")
+            )
+            return self.filter(pk__in=found)
+        # SQLite: the FTS5 table that mirrors ArticleSearch (migration 0014).
+        match = RawSQL(
+            "SELECT rowid FROM reader_articlesearch_fts WHERE reader_articlesearch_fts MATCH %s",
+            [search.fts5_match(terms)],
+        )
+        return self.filter(pk__in=match)
+
+    def easiest_first(self):
+        """Lowest HSK band first, shortest first within it; ungraded last."""
+        return self.order_by(F("hsk_level").asc(nulls_last=True), "zh_chars", "slug")
 
 
 class Article(models.Model):
@@ -87,6 +117,28 @@ class Article(models.Model):
     def part_url(self, part: int) -> str:
         url = self.get_absolute_url()
         return url if part == 1 else f"{url}?part={part}"
+
+
+class ArticleSearch(models.Model):
+    """The words an article is found by, rewritten whenever its segments are.
+
+    ``reader.services.refresh_search`` writes it; on SQLite, triggers copy it
+    into the FTS5 table ``reader_articlesearch_fts`` (migration 0014), and on
+    PostgreSQL it is searched with the 'simple' text search configuration.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search"
+    )
+    words = models.TextField(
+        blank=True, help_text="Titles, Chinese words and English, lowercased and space-separated."
+    )
+
+    class Meta:
+        ordering = ["article"]
+
+    def __str__(self):
+        return f"Search words of article {self.article_id}"
 
 
 class ParagraphPair(models.Model):
@@ -248,6 +300,65 @@ class Bookmark(models.Model):
         self.zh = segment.zh
         self.en = segment.en
         self.tokens = zh_tokens_to_json(segment.annotated.zh)
+
+
+class ReadingProgressQuerySet(models.QuerySet):
+    def record(self, *, user, segment: Segment) -> "ReadingProgress":
+        """Remember ``segment`` as the last sentence the learner saw in its article.
+
+        The share read is the sentence's place among the article's sentences;
+        reaching the last one finishes the article, and going back to an
+        earlier one later does not undo that.
+        """
+        pair = segment.pair
+        in_article = Segment.objects.filter(pair__article_id=pair.article_id)
+        before = in_article.filter(
+            Q(pair__position__lt=pair.position)
+            | Q(pair__position=pair.position, position__lt=segment.position)
+        ).count()
+        total = max(in_article.count(), before + 1)  # the article may be rebuilt meanwhile
+        seen = {"segment": segment, "share": (before + 1) * 100 // total}
+        if before + 1 == total:
+            seen["finished"] = True
+        row, _ = self.update_or_create(user=user, article_id=pair.article_id, defaults=seen)
+        return row
+
+
+class ReadingProgress(models.Model):
+    """Where a learner stopped in an article: the last sentence seen, and how much was read."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_progress"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reading_progress")
+    # SET_NULL: a re-alignment that rebuilds the sentence leaves the share read,
+    # and "Continue" opens the article at its start.
+    segment = models.ForeignKey(
+        Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    share = models.PositiveSmallIntegerField(default=0, help_text="Percent of the sentences read.")
+    finished = models.BooleanField(default=False)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = ReadingProgressQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="progress_unique_per_learner_article"
+            ),
+            models.CheckConstraint(condition=Q(share__lte=100), name="progress_share_at_most_100"),
+        ]
+
+    def __str__(self):
+        return f"Read {self.share}%{' (finished)' if self.finished else ''}"
+
+    def get_absolute_url(self):
+        """The last sentence seen, in its part of the article; the article when it is gone."""
+        if self.segment_id is None:
+            return self.article.get_absolute_url()
+        return self.segment.get_absolute_url()
 
 
 class Profile(models.Model):

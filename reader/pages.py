@@ -28,11 +28,12 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from . import vocabulary
-from .models import Article, LearnerStamp, Segment, WordStatus
+from .models import Article, LearnerStamp, ReadingProgress, Segment, WordStatus
 from .preferences import get_preferences
 from .security import ensure_csrf_cookie
 from .text.annotation import Annotation
@@ -48,6 +49,8 @@ _NONCE = f"nonce-{secrets.token_hex(16)}"
 _BODY = f"<!--pairs-{secrets.token_hex(16)}-->"
 # The id of the JSON document with the learner's state, which reader.js reads.
 LEARNER_STATE_ID = "learner-state"
+# And of the one with where they stopped, which changes as they read (never cached).
+PROGRESS_ID = "reading-progress"
 
 
 class ByteBoundedCache:
@@ -240,6 +243,29 @@ def learner_state(user, version: Version) -> bytes:
     return cached
 
 
+def progress_state(user, version: Version, slug: str) -> bytes:
+    """Where the learner stopped in the article, and where reader.js posts the next place.
+
+    Read on every page (one indexed row): it changes every few seconds of reading.
+    """
+    if not user.is_authenticated:
+        return b""
+    state: dict = {"save": reverse("reader:progress_save", kwargs={"slug": slug})}
+    row = (
+        ReadingProgress.objects.filter(user=user, article_id=version.pk)
+        .select_related("article", "segment__pair__article")
+        .first()
+    )
+    if row is not None:
+        state.update(
+            segment=row.segment_id,
+            share=row.share,
+            finished=row.finished,
+            url=row.get_absolute_url(),
+        )
+    return json_script(state, PROGRESS_ID).encode()
+
+
 def _shell(request, version: Version, part: int, parts: int, preferences) -> tuple[bytes, bytes]:
     """The page around the pairs, with placeholders; cached per reader, preferences and part.
 
@@ -290,7 +316,11 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
         return None
     if fragment:
         return rendered.html
-    body = rendered.html + learner_state(request.user, version)
+    body = (
+        rendered.html
+        + learner_state(request.user, version)
+        + progress_state(request.user, version, slug)
+    )
     head, tail = _shell(request, version, part, rendered.parts, preferences)
     # Only a learner's page has a form with a token (log out); a visitor's
     # needs just the CSRF cookie, which a returning visitor already has.

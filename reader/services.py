@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from .models import (
     Article,
+    ArticleSearch,
     Bookmark,
     Job,
     LearnerStamp,
@@ -27,7 +28,8 @@ from .models import (
     Segment,
     WordCorrection,
 )
-from .text import matching
+from .text import matching, search
+from .text.annotation import Annotation
 from .text.beads import join_paragraphs
 from .text.lang import han_count
 from .text.parse import ParsedArticle
@@ -155,6 +157,7 @@ def import_article(
         article.pairs.all().delete()
         segments = _create_pairs(article, enumerate(pairs))
         move_bookmarks(article=article, segments=segments)
+        refresh_search(article=article)
     return ImportResult(
         article=article,
         created=created,
@@ -247,6 +250,7 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
         new = [(position, item) for position, item in plan if not isinstance(item, ParagraphPair)]
         segments = _create_pairs(locked, new)
         move_bookmarks(article=locked, segments=segments)
+        refresh_search(article=locked)
         Article.objects.filter(pk=locked.pk).update(updated=timezone.now())
     return len(new)
 
@@ -353,8 +357,34 @@ def reannotate(segments) -> int:
         for bookmark in bookmarks:
             bookmark.take_snapshot(bookmark.segment)
         Bookmark.objects.bulk_update(bookmarks, ["zh", "en", "tokens"], batch_size=500)
+        for article in Article.objects.filter(pk__in=article_ids):
+            refresh_search(article=article)
         Article.objects.filter(pk__in=article_ids).update(updated=timezone.now())
     return len(segments)
+
+
+def refresh_search(*, article: Article) -> ArticleSearch:
+    """Rewrite the words the article is found by: its titles, then each sentence's words.
+
+    The Chinese are the words the pipeline cut at import (so 榴弹炮 is found,
+    and 弹 alone is not); the Chinese title, which has no segment, is cut the
+    same way here. Call it wherever an article's segments or titles are written.
+    """
+    rows = Segment.objects.filter(pair__article=article).values_list("annotation", "en")
+    words = search_document(title_en=article.title_en, title_zh=article.title_zh, segments=rows)
+    row, _ = ArticleSearch.objects.update_or_create(article=article, defaults={"words": words})
+    return row
+
+
+def search_document(*, title_en: str, title_zh: str, segments) -> str:
+    """The search words of titles and ``(annotation, en)`` rows of segments, space-joined."""
+    from .text.words import split_words
+
+    chunks = [title_en, *split_words(title_zh or "")]
+    for annotation, en in segments:
+        chunks.extend(token.text for token in Annotation.from_json(annotation).zh)
+        chunks.append(en)
+    return " ".join(word for chunk in chunks for word in search.search_words(chunk or ""))
 
 
 def add_correction(

@@ -7,6 +7,7 @@ app_name = "reader"
 urlpatterns = [
     path("", views.article_list, name="article_list"),
     path("articles/<slug:slug>/", views.article_read, name="article_read"),
+    path("articles/<slug:slug>/progress/", views.progress_save, name="progress_save"),
     path("gloss/<str:word>/", views.word_gloss, name="word_gloss"),
     path("gloss/<str:word>/status/", views.word_status, name="word_status"),
     path("gloss/<str:word>/seen/", views.word_seen, name="word_seen"),

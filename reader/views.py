@@ -26,8 +26,16 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import exports, pages, security, services, vocabulary
-from .forms import BookmarkNoteForm, SignupForm
-from .models import Article, Bookmark, LearnerStamp, Profile, RetiredSegment, Segment
+from .forms import ArticleFilterForm, BookmarkNoteForm, SignupForm
+from .models import (
+    Article,
+    Bookmark,
+    LearnerStamp,
+    Profile,
+    ReadingProgress,
+    RetiredSegment,
+    Segment,
+)
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import Preferences, PreferencesForm, get_preferences, save_preferences
 from .signals import PENDING_BOOKMARK_SESSION_KEY, PENDING_WORD_SESSION_KEY
@@ -57,14 +65,23 @@ def safe_next(request, fallback="/"):
 
 @require_GET
 def article_list(request):
-    articles = list(Article.objects.published().with_counts())
+    form = ArticleFilterForm(request.GET, learner=request.user.is_authenticated)
+    articles = list(form.filter(Article.objects.published().with_counts()))
     if request.user.is_authenticated:
         # "N new words for you · 96% known": the learner's known words among each one's.
         words = {a.pk: pages.article_words(pages.Version(a.pk, a.updated)) for a in articles}
         known = vocabulary.known_words(request.user, set().union(*words.values()))
         for article in articles:
             article.new_words, article.known_share = share_known(words[article.pk], known)
-    return render(request, "reader/article_list.html", {"articles": articles})
+        if form.fewest_new:
+            articles.sort(key=lambda article: article.new_words)
+        places = ReadingProgress.objects.filter(user=request.user).select_related(
+            "article", "segment__pair__article"
+        )
+        place_of = {place.article_id: place for place in places}
+        for article in articles:
+            article.place = place_of.get(article.pk)  # "Continue · 40% read"
+    return render(request, "reader/article_list.html", {"articles": articles, "form": form})
 
 
 @require_GET
@@ -80,6 +97,21 @@ def article_read(request, slug):
     if page is None:
         raise Http404("No such article, or no such part of it.")
     return HttpResponse(page)
+
+
+@require_POST
+def progress_save(request, slug):
+    """Remember the last sentence a learner saw (``seg``); reader.js posts it every few seconds.
+
+    Answers with no content: the page goes on as it is.
+    """
+    if not request.user.is_authenticated:
+        return HttpResponse(status=401)
+    segment = _visible_segment(request)
+    if segment is None or segment.pair.article.slug != slug:
+        return HttpResponseBadRequest("No such sentence in this article.")
+    ReadingProgress.objects.record(user=request.user, segment=segment)
+    return HttpResponse(status=204)
 
 
 @require_GET

@@ -669,6 +669,75 @@
     else bookmarked.delete(id);
   });
 
+  // ---- Where the learner stopped: the last sentence seen, posted now and then ----
+  // The server sends where the learner stopped with the page (and where to post).
+  // Once the learner scrolls or moves about, the lowest sentence in view is posted,
+  // at most every few seconds and when the page is left; the answer is empty.
+  // Nothing is sent before the learner acts, so that arriving at the top (or at
+  // "Continue") never moves the place they stopped at.
+
+  const progressElement = document.getElementById("reading-progress");
+  const progress = progressElement ? JSON.parse(progressElement.textContent) : null;
+  const PROGRESS_EVERY = 4000;
+  let progressSent = progress && progress.segment ? String(progress.segment) : "";
+  let progressTimer = null;
+  let progressLast = 0;
+  let learnerActed = false;
+
+  function showContinue() {
+    const box = document.querySelector("[data-continue]");
+    if (!box || !progress || !progress.segment) return;
+    const link = box.querySelector("a");
+    link.href = progress.url;
+    link.textContent = progress.finished
+      ? "Finished ✓ · back to the last sentence you read"
+      : "Continue where you stopped · " + progress.share + "% read";
+    box.hidden = false;
+  }
+
+  function lowestSeen() {
+    let lowest = null;
+    document.querySelectorAll(".seg[data-seg]").forEach(function (el) {
+      if (el.getBoundingClientRect().top < window.innerHeight) lowest = el;
+    });
+    return lowest ? lowest.dataset.seg : "";
+  }
+
+  function sendProgress() {
+    clearTimeout(progressTimer);
+    progressTimer = null;
+    const seg = lowestSeen();
+    if (!seg || seg === progressSent) return;
+    progressSent = seg;
+    progressLast = Date.now();
+    fetch(progress.save, {
+      method: "POST",
+      headers: { "X-CSRFToken": csrfToken() },
+      body: new URLSearchParams({ seg: seg }),
+      credentials: "same-origin",
+      keepalive: true,  // sent even as the page is left
+    });
+  }
+
+  function noteProgress() {
+    if (!learnerActed || progressTimer) return;
+    progressTimer = setTimeout(sendProgress, Math.max(0, progressLast + PROGRESS_EVERY - Date.now()));
+  }
+
+  if (progress) {
+    showContinue();
+    ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (type) {
+      document.addEventListener(type, function () {
+        learnerActed = true;
+        noteProgress();
+      }, { passive: true });
+    });
+    window.addEventListener("scroll", noteProgress, { passive: true });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && progressTimer) sendProgress();
+    });
+  }
+
   // ---- Preferences: the server answers a change with an HX-Trigger event ----
 
   document.body.addEventListener("preferencesChanged", function (event) {
