@@ -29,3 +29,18 @@ CHINESE_TEXT = """el => {
   }
   return text;
 }"""
+
+
+def log_in(page, live_server, url: str, username: str = "mei"):
+    """Make a learner and log them in through the form, back at ``url``; the learner."""
+    from playwright.sync_api import expect
+
+    from tests.factory import PASSWORD, make_learner
+
+    learner = make_learner(username)
+    page.goto(f"{live_server.url}/accounts/login/?next={url.removeprefix(live_server.url)}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    expect(page).to_have_url(url)
+    return learner

@@ -7,19 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from reader.models import WordStatus
+from tests.browser.chromium import log_in
 from tests.browser.test_words import seed_segment, word_locator
-from tests.factory import PASSWORD, make_learner
 
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, live_server, seed_url):
-    make_learner("mei")
-    page.goto(f"{live_server.url}/accounts/login/?next={seed_url.removeprefix(live_server.url)}")
-    page.fill("#id_username", "mei")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    expect(page).to_have_url(seed_url)
 
 
 def new_words(page) -> int:

@@ -5,8 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reader.models import Bookmark, Profile, Segment
-from tests.browser.chromium import CHINESE_TEXT
-from tests.factory import PASSWORD, make_learner
+from tests.browser.chromium import CHINESE_TEXT, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,12 +20,7 @@ def guo_segment():
 
 
 def test_the_seed_read_in_traditional_taiwan(page, live_server, seed_url):
-    make_learner("mei")
-    page.goto(f"{live_server.url}/accounts/login/?next={seed_url.removeprefix(live_server.url)}")
-    page.fill("#id_username", "mei")
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    expect(page).to_have_url(seed_url)
+    log_in(page, live_server, seed_url)
     segment = guo_segment()
     chinese = page.locator(f"#seg-{segment.pk}-zh")
     assert "国家" in chinese.evaluate(CHINESE_TEXT)
