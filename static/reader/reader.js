@@ -368,7 +368,10 @@
       return;
     }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
-    if (glossFor && (event.key === "s" || event.key === "k") && !gloss.hidden &&
+    // s and k act on an open pop-up's word, unless a sentence has the focus: there
+    // they keep their meaning (listen, previous sentence).
+    const onSentence = event.target instanceof Element && event.target.matches("[data-seg]");
+    if (glossFor && (event.key === "s" || event.key === "k") && !gloss.hidden && !onSentence &&
         !(event.target instanceof Element && event.target.matches("input, textarea, select"))) {
       event.preventDefault();
       setWordStatus(glossFor, event.key === "s" ? "learning" : "known");
