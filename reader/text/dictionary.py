@@ -363,8 +363,5 @@ def english_words(word: str) -> frozenset[str]:
             if SKIP_DEFINITION.match(definition):
                 continue
             text = _PAREN.sub(" ", HAN_REFERENCE.sub(" ", definition))
-            for token in english.words(text):
-                if token.lower() in english.STOP_WORDS or len(token) < 2 or token[0].isdigit():
-                    continue
-                out.add(english.lemma(token))
+            out |= english.content_lemmas(text, numbers=False)
     return frozenset(out)

@@ -150,6 +150,22 @@ def words(text: str) -> list[str]:
     return [token for token in tokenize(text) if is_word(token)]
 
 
+def content_lemmas(text: str, *, numbers: bool = True) -> set[str]:
+    """The lemmas of ``text``'s content words: no stop words, no single letters, and
+    with ``numbers=False`` no tokens that start with a digit.
+
+    >>> sorted(content_lemmas("to tell; to inform"))
+    ['inform', 'tell']
+    """
+    return {
+        lemma(token)
+        for token in words(text)
+        if token.lower() not in STOP_WORDS
+        and len(token) > 1
+        and (numbers or not token[0].isdigit())
+    }
+
+
 _stemmer = Stemmer.Stemmer("english")
 
 

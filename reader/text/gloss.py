@@ -107,15 +107,6 @@ def _is_pointer(definition: str) -> bool:
     return definition.startswith(_POINTERS) or definition.startswith("the sound of ")
 
 
-def _content_words(text: str) -> set[str]:
-    """The English content words of a definition or of the page's linked words, as lemmas."""
-    return {
-        english.lemma(token.lower())
-        for token in english.words(text)
-        if token.lower() not in english.STOP_WORDS and len(token) > 1
-    }
-
-
 @dataclass(frozen=True)
 class Reading:
     pinyin: str  # written as a word (GB/T 16159): "gàosu", "Pǔjīng"
@@ -178,7 +169,7 @@ def _readings(
         return 0
 
     def fitting(definitions: list[str]) -> list[str]:
-        return [d for d in definitions if english_words & _content_words(d)]
+        return [d for d in definitions if english_words & english.content_lemmas(d)]
 
     ranked = sorted(
         merged.items(),
@@ -246,7 +237,7 @@ def gloss(
     """
     if not any(is_han(c) for c in word):
         return None
-    wanted = _content_words(" ".join(english_words))
+    wanted = english.content_lemmas(" ".join(english_words))
     proper = bool(name) or any(w[:1].isupper() for w in english_words)
     readings = _readings(word, shown, wanted, proper)
     syllables = shown.split()

@@ -35,11 +35,11 @@ def is_learnable(text: str, *, name: bool = False) -> bool:
     return text in ZH_NOT_NUMBERS or not all(char in _NUMBER_CHARS for char in text)
 
 
-def distinct_words(tokens: Iterable[str], names: Collection[str] = ()) -> list[str]:
+def distinct_words(tokens: Iterable[str]) -> list[str]:
     """The learnable words among ``tokens``, each once, in the order first met."""
     seen: dict[str, None] = {}
     for token in tokens:
-        if token not in seen and token not in names and is_learnable(token):
+        if token not in seen and is_learnable(token):
             seen[token] = None
     return list(seen)
 
