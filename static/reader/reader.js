@@ -612,13 +612,14 @@
     return gloss.dataset.url.replace(/_\/$/, encodeURIComponent(wordText(word)) + "/" + action + "/");
   }
 
-  function post(url, fields) {
-    return fetch(url, {
+  // A small POST outside htmx, with the CSRF token; answers { status, data (JSON or {}) }.
+  function post(url, fields, options) {
+    return fetch(url, Object.assign({
       method: "POST",
       headers: { "X-CSRFToken": csrfToken() },
       body: new URLSearchParams(fields),
       credentials: "same-origin",
-    }).then(function (response) {
+    }, options)).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { status: response.status, data: data };
       });
@@ -713,13 +714,7 @@
     if (!seg || seg === progressSent) return;
     progressSent = seg;
     progressLast = Date.now();
-    fetch(progress.save, {
-      method: "POST",
-      headers: { "X-CSRFToken": csrfToken() },
-      body: new URLSearchParams({ seg: seg }),
-      credentials: "same-origin",
-      keepalive: true,  // sent even as the page is left
-    });
+    post(progress.save, { seg: seg }, { keepalive: true });  // sent even as the page is left
   }
 
   function noteProgress() {
