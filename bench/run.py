@@ -7,8 +7,8 @@ pipeline's time per 100 paragraphs now and at an earlier commit, pinyin
 accuracy beside pypinyin's default, segmentation coverage and word F1,
 person names found whole (ours beside jieba),
 word-link precision and recall, dictionary speed and memory, a review
-answer's time, and the web benchmarks (gunicorn under wrk, worker memory, a
-soak). Each section measures its figures side by side in the same run;
+answer's time, a class table's time, and the web benchmarks (gunicorn under
+wrk, worker memory, a soak). Each section measures its figures side by side in the same run;
 nothing here fails a build.
 """
 
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import bench_align  # noqa: E402
+import bench_classes  # noqa: E402
 import bench_dictionary  # noqa: E402
 import bench_import  # noqa: E402
 import bench_names  # noqa: E402
@@ -61,6 +62,8 @@ def main() -> None:
     bench_dictionary.main()
     section("Review: one answer, saved and the next card rendered")
     bench_review.main()
+    section("Classes: the class table, 40 learners by 20 assignments")
+    bench_classes.main()
     section("Web: gunicorn under wrk")
     web.main()
     print(f"\nall benchmarks in {time.perf_counter() - started:.0f} s")

@@ -57,6 +57,12 @@ class ArticleFilterForm(forms.Form):
         return articles
 
     @property
+    def filtering(self) -> bool:
+        """Whether the list is narrowed by a search or a filter (an order alone is not)."""
+        self.is_valid()
+        return any(self.cleaned_data.get(name) for name in ("q", "hsk", "length"))
+
+    @property
     def fewest_new(self) -> bool:
         self.is_valid()
         return self.cleaned_data.get("sort") == "fewest_new"

@@ -4,6 +4,7 @@ Everything a page shows is computed when an article is saved (see
 ``reader.services``); a page view only reads these rows.
 """
 
+import secrets
 from functools import cached_property
 
 from django.conf import settings
@@ -338,6 +339,9 @@ class ReadingProgress(models.Model):
     )
     share = models.PositiveSmallIntegerField(default=0, help_text="Percent of the sentences read.")
     finished = models.BooleanField(default=False)
+    opened = models.DateTimeField(
+        default=timezone.now, help_text="When the article was first opened."
+    )
     updated = models.DateTimeField(auto_now=True)
 
     objects = ReadingProgressQuerySet.as_manager()
@@ -671,3 +675,128 @@ class LearnerStamp(models.Model):
         (a new stamp then would outlive the account being deleted)."""
         if not cls.objects.filter(user_id=user_id).update(stamp=models.F("stamp") + 1) and create:
             cls.objects.get_or_create(user_id=user_id, defaults={"stamp": 1})
+
+
+# ---- Classes: teachers give a class articles to read and see where it struggled ----
+
+# Join codes are read aloud and typed from a board: no 0/O, 1/I/L.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 8
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class Classroom(models.Model):
+    """A class: its teachers (one or more), its learners (``Membership``) and a join code.
+
+    Archived at the end of term: nobody joins any more and nothing new is
+    assigned, but its figures stay readable.
+    """
+
+    name = models.CharField(max_length=120)
+    term = models.CharField(max_length=60, blank=True, help_text="For example “Spring 2027”.")
+    code = models.CharField(max_length=16, unique=True, default=new_join_code)
+    teachers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="classes_taught")
+    learners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="classes_joined"
+    )
+    archived = models.BooleanField(default=False)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["archived", "-created", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.term})" if self.term else self.name
+
+    def get_absolute_url(self):
+        return reverse("reader:class_detail", kwargs={"class_id": self.pk})
+
+    def join_url(self):
+        return reverse("reader:class_join_code", kwargs={"code": self.code})
+
+
+class Membership(models.Model):
+    """A learner in a class. Leaving deletes it, and the class no longer counts them."""
+
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["joined"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["classroom", "user"], name="membership_unique_per_class_learner"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Learner {self.user_id} in class {self.classroom_id}"
+
+
+class Assignment(models.Model):
+    """An article given to a class to read, by an optional due date."""
+
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="assignments")
+    due = models.DateField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = [F("due").asc(nulls_last=True), "created", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["classroom", "article"], name="assignment_unique_per_class_article"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} for {self.classroom}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "reader:assignment_detail",
+            kwargs={"class_id": self.classroom_id, "assignment_id": self.pk},
+        )
+
+
+class ReadingEvent(models.Model):
+    """What a learner did in a sentence that a teacher may count: a word looked up there
+    (``word``, how often) or its English revealed in test-yourself mode.
+
+    Counts only: which sentence, how often. The article stays when a
+    re-alignment rebuilds the sentence, so a learner's figures keep it.
+    """
+
+    class Kind(models.TextChoices):
+        LOOKUP = "lookup", "Word looked up"
+        REVEAL = "reveal", "English revealed"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reading_events"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    segment = models.ForeignKey(
+        Segment, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=8, choices=Kind)
+    word = models.CharField(max_length=WordStatus.WORD_MAX_LENGTH, blank=True)
+    count = models.PositiveIntegerField(default=1)
+    first = models.DateTimeField(default=timezone.now)
+    last = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "segment", "kind", "word"], name="reading_event_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "user"], name="reading_event_article_user")]
+
+    def __str__(self):
+        return f"{self.kind} by learner {self.user_id}"

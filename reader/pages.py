@@ -247,6 +247,7 @@ def progress_state(user, version: Version, slug: str) -> bytes:
     """Where the learner stopped in the article, and where reader.js posts the next place.
 
     Read on every page (one indexed row): it changes every few seconds of reading.
+    The first view writes the row, with nothing read yet: the article was opened.
     """
     if not user.is_authenticated:
         return b""
@@ -256,7 +257,10 @@ def progress_state(user, version: Version, slug: str) -> bytes:
         .select_related("article", "segment__pair__article")
         .first()
     )
-    if row is not None:
+    if row is None:
+        # The first view counts as opened, script or not (a class's teachers see it).
+        ReadingProgress.objects.get_or_create(user=user, article_id=version.pk)
+    elif row.segment_id or row.share:
         state.update(
             segment=row.segment_id,
             share=row.share,

@@ -25,3 +25,10 @@ def ensure_teachers_group(group_model, permission_model):
         )
     )
     return group
+
+
+def is_teacher(user) -> bool:
+    """A staff user in the Teachers group, or a superuser: who may run classes."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or user.groups.filter(name=TEACHERS_GROUP).exists()

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import review, views, word_views
+from . import class_views, review, views, word_views
 
 app_name = "reader"
 
@@ -28,5 +28,38 @@ urlpatterns = [
     path("words/<int:word_id>/status/", word_views.word_status_update, name="word_status_update"),
     path("review/", review.review, name="review"),
     path("review/<str:key>/answer/", review.review_answer, name="review_answer"),
+    path("classes/", class_views.class_list, name="class_list"),
+    path("classes/new/", class_views.class_create, name="class_create"),
+    path("classes/join/", class_views.class_join, name="class_join"),
+    path("classes/join/<str:code>/", class_views.class_join_code, name="class_join_code"),
+    path("classes/<int:class_id>/", class_views.class_detail, name="class_detail"),
+    path("classes/<int:class_id>/leave/", class_views.class_leave, name="class_leave"),
+    path("classes/<int:class_id>/archive/", class_views.class_archive, name="class_archive"),
+    path("classes/<int:class_id>/code/", class_views.class_new_code, name="class_new_code"),
+    path(
+        "classes/<int:class_id>/teachers/", class_views.class_add_teacher, name="class_add_teacher"
+    ),
+    path(
+        "classes/<int:class_id>/learners/<int:user_id>/remove/",
+        class_views.class_remove_learner,
+        name="class_remove_learner",
+    ),
+    path("classes/<int:class_id>/progress.csv", class_views.class_export, name="class_export"),
+    path("classes/<int:class_id>/assignments/", class_views.assignment_add, name="assignment_add"),
+    path(
+        "classes/<int:class_id>/assignments/<int:assignment_id>/",
+        class_views.assignment_detail,
+        name="assignment_detail",
+    ),
+    path(
+        "classes/<int:class_id>/assignments/<int:assignment_id>/delete/",
+        class_views.assignment_delete,
+        name="assignment_delete",
+    ),
+    path(
+        "classes/<int:class_id>/assignments/<int:assignment_id>/sentences/<int:segment_id>/",
+        class_views.assignment_detail,
+        name="assignment_sentence",
+    ),
     path("accounts/signup/", views.account_signup, name="account_signup"),
 ]

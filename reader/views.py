@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
+from django.db import transaction
 from django.http import (
     Http404,
     HttpResponse,
@@ -25,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from . import exports, pages, security, services, vocabulary
+from . import classes, exports, pages, security, services, vocabulary
 from .forms import ArticleFilterForm, BookmarkNoteForm, SignupForm
 from .models import (
     Article,
@@ -81,7 +82,11 @@ def article_list(request):
         place_of = {place.article_id: place for place in places}
         for article in articles:
             article.place = place_of.get(article.pk)  # "Continue · 40% read"
-    return render(request, "reader/article_list.html", {"articles": articles, "form": form})
+    # A learner's assignments come first, above the whole list (not above a search's).
+    due = classes.assignments_for(request.user) if not form.filtering else []
+    return render(
+        request, "reader/article_list.html", {"articles": articles, "form": form, "due": due}
+    )
 
 
 @require_GET
@@ -101,16 +106,29 @@ def article_read(request, slug):
 
 @require_POST
 def progress_save(request, slug):
-    """Remember the last sentence a learner saw (``seg``); reader.js posts it every few seconds.
+    """What reader.js sends every few seconds at most, in one small batch: the last
+    sentence the learner saw (``seg``) and the sentences whose English they revealed
+    in test-yourself mode since the last batch (``revealed``, ids joined by commas).
 
     Answers with no content: the page goes on as it is.
     """
     if not request.user.is_authenticated:
         return HttpResponse(status=401)
-    segment = _visible_segment(request)
-    if segment is None or segment.pair.article.slug != slug:
-        return HttpResponseBadRequest("No such sentence in this article.")
-    ReadingProgress.objects.record(user=request.user, segment=segment)
+    version = pages.find_article(slug, request.user)
+    if version is None:
+        raise Http404("No such article.")
+    revealed = classes.reveal_ids(request.POST.get("revealed", ""))
+    if "seg" not in request.POST and not revealed:
+        return HttpResponseBadRequest("Nothing to save: send seg, revealed or both.")
+    segment = None
+    if "seg" in request.POST:
+        segment = _visible_segment(request)
+        if segment is None or segment.pair.article_id != version.pk:
+            return HttpResponseBadRequest("No such sentence in this article.")
+    with transaction.atomic():
+        if segment is not None:
+            ReadingProgress.objects.record(user=request.user, segment=segment)
+        classes.note_reveals(request.user, version.pk, revealed)
     return HttpResponse(status=204)
 
 
@@ -200,8 +218,12 @@ def word_seen(request, word):
     """Count a look-up of the word by a learner (the pop-up stayed open); its state as JSON."""
     if not request.user.is_authenticated:
         return HttpResponse(status=204)
+    segment = _visible_segment(request)
     try:
-        row = vocabulary.look_up(user=request.user, word=word, segment=_visible_segment(request))
+        with transaction.atomic():
+            row = vocabulary.look_up(user=request.user, word=word, segment=segment)
+            if segment is not None:
+                classes.note_lookup(request.user, segment, row.word)
     except vocabulary.WordError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse(_word_state(row))

@@ -75,3 +75,14 @@ def jobs_run():
     """
     yield
     run_worker()
+
+
+def make_teacher(username: str = "wang"):
+    """A staff user in the Teachers group, as ``createteacher`` makes one."""
+    from django.contrib.auth.models import Group, Permission
+
+    from reader.teachers import ensure_teachers_group
+
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, is_staff=True)
+    user.groups.add(ensure_teachers_group(Group, Permission))
+    return user

@@ -432,7 +432,11 @@
 
   function reveal(seg) {
     const en = seg.closest(".side--en") ? seg : counterpart(seg);
-    if (en) en.classList.add("is-revealed");
+    if (!en || en.classList.contains("is-revealed")) return;
+    en.classList.add("is-revealed");
+    // A class's teachers count the sentences whose English was needed: sent with the
+    // next batch of progress. "Reveal all" says nothing about one sentence and is not sent.
+    if (root.dataset.mode === "test") noteReveal(en.dataset.seg);
   }
 
   // ---- Listen: the browser's own speech synthesis, only with a Chinese voice ----
@@ -707,19 +711,32 @@
     return lowest ? lowest.dataset.seg : "";
   }
 
+  const revealed = new Set();  // sentences revealed since the last batch
+
   function sendProgress() {
     clearTimeout(progressTimer);
     progressTimer = null;
     const seg = lowestSeen();
-    if (!seg || seg === progressSent) return;
-    progressSent = seg;
+    const fields = {};
+    if (seg && seg !== progressSent) fields.seg = seg;
+    if (revealed.size) fields.revealed = Array.from(revealed).join(",");
+    if (!fields.seg && !fields.revealed) return;
+    if (fields.seg) progressSent = seg;
+    revealed.clear();
     progressLast = Date.now();
-    post(progress.save, { seg: seg }, { keepalive: true });  // sent even as the page is left
+    post(progress.save, fields, { keepalive: true });  // sent even as the page is left
   }
 
   function noteProgress() {
     if (!learnerActed || progressTimer) return;
     progressTimer = setTimeout(sendProgress, Math.max(0, progressLast + PROGRESS_EVERY - Date.now()));
+  }
+
+  function noteReveal(seg) {
+    if (!progress || !seg) return;
+    revealed.add(seg);
+    learnerActed = true;
+    noteProgress();
   }
 
   if (progress) {

@@ -1,0 +1,321 @@
+"""/classes/: a teacher's classes, assignments and figures; a learner's classes and what is due.
+
+Every view answers 404 for a class the user neither teaches nor learns in,
+and for ids that are not of that class. With htmx a change answers with
+the part of the page it changed; without it, with a redirect back.
+"""
+
+import csv
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from . import classes
+from .models import Article, Classroom, new_join_code
+from .teachers import is_teacher
+from .views import page_or_region
+
+DETAIL = "reader/classes/class_detail.html"
+ASSIGNMENT = "reader/classes/assignment_detail.html"
+
+
+def _back(request, url: str, region_page=None) -> HttpResponse:
+    """After a change: the changed region for htmx, else a redirect to ``url``."""
+    if request.htmx and region_page is not None:
+        return region_page()
+    return HttpResponseRedirect(url, status=303)
+
+
+def _error(request, url: str, error: Exception, region_page=None) -> HttpResponse:
+    messages.error(request, str(error))
+    if request.htmx and region_page is not None:
+        return region_page(status=400)
+    return HttpResponseRedirect(url, status=303)
+
+
+def _parse_due(text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise classes.ClassError(f"“{text[:20]}” is not a date (year-month-day).") from None
+
+
+# ---- The list of classes ----
+
+
+@login_required
+@require_GET
+def class_list(request):
+    teacher = is_teacher(request.user)
+    taught = list(classes.taught_by(request.user)) if teacher else []
+    counts = classes.counts_by_class(taught)
+    for classroom in taught:
+        classroom.learner_count, classroom.assignment_count = counts[classroom.pk]
+    joined = list(Classroom.objects.filter(memberships__user=request.user))
+    return render(
+        request,
+        "reader/classes/class_list.html",
+        {
+            "teacher": teacher,
+            "taught": taught,
+            "joined": joined,
+            "due": classes.assignments_for(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def class_create(request):
+    try:
+        classroom = classes.create_class(
+            teacher=request.user,
+            name=request.POST.get("name", ""),
+            term=request.POST.get("term", ""),
+        )
+    except classes.ClassError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(reverse("reader:class_list"), status=303)
+    messages.success(request, f"{classroom} is ready: give your learners its join code.")
+    return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+
+
+# ---- Joining and leaving ----
+
+
+@login_required
+@require_POST
+def class_join(request):
+    code = request.POST.get("code", "")
+    try:
+        classroom = classes.find_by_code(code)
+        joined = classes.join(request.user, classroom)
+    except classes.ClassError as error:
+        messages.error(request, str(error))
+        return HttpResponseRedirect(reverse("reader:class_list"), status=303)
+    messages.success(
+        request, f"You joined {classroom}." if joined else f"You are in {classroom} already."
+    )
+    return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def class_join_code(request, code):
+    """The join link: a page that names the class and asks; joining is a POST."""
+    try:
+        classroom = classes.find_by_code(code)
+    except classes.ClassError:
+        raise Http404("No class has that join code.") from None
+    if request.method == "POST":
+        try:
+            joined = classes.join(request.user, classroom)
+        except classes.ClassError as error:
+            messages.error(request, str(error))
+            return HttpResponseRedirect(reverse("reader:class_list"), status=303)
+        messages.success(
+            request, f"You joined {classroom}." if joined else f"You are in {classroom} already."
+        )
+        return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+    member = classroom.memberships.filter(user=request.user).exists()
+    return render(request, "reader/classes/join.html", {"classroom": classroom, "member": member})
+
+
+@login_required
+@require_POST
+def class_leave(request, class_id):
+    """A learner leaves (their figures go with them); a teacher stops teaching the class."""
+    if classes.taught_by(request.user).filter(pk=class_id).exists():
+        classroom = classes.class_for_teacher(request.user, class_id)
+        try:
+            classes.stop_teaching(classroom, request.user)
+        except classes.ClassError as error:
+            return _error(request, classroom.get_absolute_url(), error)
+        messages.success(request, f"You no longer teach {classroom}.")
+    else:
+        classroom = classes.class_for_member(request.user, class_id)
+        classes.leave(request.user, classroom)
+        messages.success(request, f"You left {classroom}; its teachers no longer see your reading.")
+    return HttpResponseRedirect(reverse("reader:class_list"), status=303)
+
+
+# ---- One class ----
+
+
+def _teacher_page(request, classroom, *, status=200, region=True):
+    table = classes.class_table(classroom)
+    for assignment in table.assignments:
+        assignment.finished_count = table.finished_count(assignment)
+    assigned = {a.article_id for a in table.assignments}
+    context = {
+        "classroom": classroom,
+        "table": table,
+        "articles": [a for a in Article.objects.published() if a.pk not in assigned],
+        "teachers": list(classroom.teachers.order_by("username")),
+        "join_link": request.build_absolute_uri(classroom.join_url()),
+    }
+    template = page_or_region(request, DETAIL, "work") if region else DETAIL
+    return render(request, template, context, status=status)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def class_detail(request, class_id):
+    """The teacher's dashboard of the class; for a learner in it, what it gives them to read."""
+    if classes.taught_by(request.user).filter(pk=class_id).exists():
+        return _teacher_page(request, classes.class_for_teacher(request.user, class_id))
+    classroom = classes.class_for_member(request.user, class_id)
+    return render(
+        request,
+        "reader/classes/class_learner.html",
+        {
+            "classroom": classroom,
+            "due": classes.assignments_for(request.user, classroom=classroom),
+            "teachers": list(classroom.teachers.order_by("username")),
+        },
+    )
+
+
+def _teacher_change(request, class_id, change, done: str = ""):
+    """Run ``change(classroom)`` for a teacher of the class; the work region or a redirect."""
+    classroom = classes.class_for_teacher(request.user, class_id)
+    url = classroom.get_absolute_url()
+
+    def region(status=200):
+        return _teacher_page(request, classroom, status=status)
+
+    try:
+        change(classroom)
+    except classes.ClassError as error:
+        return _error(request, url, error, region)
+    if done:
+        messages.success(request, done)
+    return _back(request, url, region)
+
+
+@login_required
+@require_POST
+def assignment_add(request, class_id):
+    def change(classroom):
+        due = _parse_due(request.POST.get("due", ""))
+        article_id = request.POST.get("article", "")
+        if not article_id.isdigit():
+            raise classes.ClassError("Choose a published article to assign.")
+        classes.assign(classroom, int(article_id), due)
+
+    return _teacher_change(request, class_id, change)
+
+
+@login_required
+@require_POST
+def assignment_delete(request, class_id, assignment_id):
+    def change(classroom):
+        assignment = classes.assignment_for_teacher(request.user, classroom.pk, assignment_id)
+        assignment.delete()
+
+    return _teacher_change(request, class_id, change)
+
+
+@login_required
+@require_POST
+def class_archive(request, class_id):
+    """Archive the class at the end of term (its figures stay readable), or open it again."""
+    classroom = classes.class_for_teacher(request.user, class_id)
+    classroom.archived = request.POST.get("archived") == "1"
+    classroom.save(update_fields=["archived"])
+    messages.success(
+        request,
+        "Archived: its figures stay readable; nobody can join and nothing new is assigned."
+        if classroom.archived
+        else "The class is open again.",
+    )
+    return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+
+
+@login_required
+@require_POST
+def class_new_code(request, class_id):
+    def change(classroom):
+        classroom.code = new_join_code()
+        classroom.save(update_fields=["code"])
+
+    return _teacher_change(
+        request, class_id, change, "A new join code: the old one no longer works."
+    )
+
+
+@login_required
+@require_POST
+def class_add_teacher(request, class_id):
+    username = request.POST.get("username", "")
+    return _teacher_change(
+        request,
+        class_id,
+        lambda classroom: classes.add_teacher(classroom, username),
+        f"{username.strip()[:150]} teaches this class too.",
+    )
+
+
+@login_required
+@require_POST
+def class_remove_learner(request, class_id, user_id):
+    def change(classroom):
+        learner = get_user_model().objects.filter(memberships__classroom=classroom, pk=user_id)
+        if not learner.exists():
+            raise Http404("No such learner in this class.")
+        classes.leave(learner.get(), classroom)
+
+    return _teacher_change(request, class_id, change)
+
+
+@login_required
+@require_GET
+def class_export(request, class_id):
+    """The class table as CSV: a row for each learner and assignment."""
+    classroom = classes.class_for_teacher(request.user, class_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = slugify(f"{classroom.name} {classroom.term}") or "class"
+    response["Content-Disposition"] = f'attachment; filename="duizhao-{filename}.csv"'
+    response.write("\ufeff")  # spreadsheets then read the names as UTF-8
+    writer = csv.writer(response)
+    writer.writerows(classes.csv_rows(classes.class_table(classroom)))
+    return response
+
+
+# ---- One assignment: where the class struggled ----
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def assignment_detail(request, class_id, assignment_id, segment_id=None):
+    """One assignment: each learner's figures, and the text shaded where the class struggled.
+
+    With ``segment_id``, the words the class looked up in that sentence and
+    how often: for htmx only that fragment, else the page with it shown.
+    """
+    assignment = classes.assignment_for_teacher(request.user, class_id, assignment_id)
+    context = {"assignment": assignment, "classroom": assignment.classroom}
+    if segment_id is not None:
+        context["segment"], context["words"] = classes.sentence_words(assignment, segment_id)
+        if request.htmx and not request.htmx.history_restore_request:
+            return render(request, f"{ASSIGNMENT}#sentence-words", context)
+    table = classes.class_table(assignment.classroom)
+    context.update(
+        rows=[(learner, table.figures(learner, assignment)) for learner in table.learners],
+        finished=table.finished_count(assignment),
+        paragraphs=classes.struggle_map(assignment),
+    )
+    return render(request, ASSIGNMENT, context)
