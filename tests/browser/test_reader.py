@@ -107,6 +107,21 @@ def test_columns_stack_on_a_phone(new_context, seed_url):
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
 
 
+@pytest.mark.parametrize("width", [375, 320])
+def test_the_headers_pinyin_choices_keep_to_one_line_on_a_phone(new_context, seed_url, width):
+    page = new_context(viewport={"width": width, "height": 740}).new_page()
+    page.goto(seed_url)
+    lines = page.evaluate(
+        "[...document.querySelectorAll('.segmented label > span')]"
+        ".map(el => [el.textContent.trim(), el.getClientRects().length,"
+        " Math.round(el.getBoundingClientRect().height)])"
+    )
+    heights = {height for _, _, height in lines}
+    assert [text for text, _, _ in lines] == ["All", "Above HSK 3", "New to me", "Off"]
+    assert all(rects == 1 for _, rects, _ in lines) and len(heights) == 1, lines
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 def test_nothing_breaks_the_content_security_policy(new_context, seed_url, live_server):
     context = new_context()
     context.add_init_script(
