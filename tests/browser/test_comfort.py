@@ -80,6 +80,11 @@ LIT = {
     "lit word, pinyin": ".w.is-word-lit rt",
     "lit English word": ".ew.is-word-lit",
 }
+TONES = {
+    f"tone {tone}{where}": f".side--zh .seg{lit} .t{tone}, .side--zh .seg{lit} .t{tone} rt"
+    for tone in range(1, 6)
+    for where, lit in (("", ":not(.is-lit)"), (", lit", ".is-lit"))
+}
 # Every element of the pop-up that holds text of its own.
 POPUP = {"pop-up text": "#gloss *:not(:has(*)), #gloss li, #gloss p"}
 LIST = {
@@ -114,6 +119,9 @@ def test_text_contrast_is_at_least_4_5_to_1(new_context, seed_url, scheme):
     expect(page.locator("#gloss")).to_be_visible()
     expect(page.locator(".side--en .seg.is-lit")).to_have_count(1)
     found |= measure(page, LIT | POPUP)
+    # Tone colours (a setting): each tone's pinyin, on the page and in a lit sentence.
+    page.evaluate("document.documentElement.dataset.tones = 'on'")
+    found |= measure(page, TONES)
     make_article(slug="bank", published=True)  # the seed has no Chinese title
     page.goto(seed_url.split("/articles/")[0] + "/")
     found |= measure(page, LIST)
