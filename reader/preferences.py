@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from django import forms
 
 from .models import Profile
+from .text.script import LANG, Script
 
 SESSION_KEY = "reading_preferences"
 FIELDS = [
@@ -78,5 +79,7 @@ def save_preferences(request, preferences: Preferences) -> None:
 
 
 def reading_preferences(request):
-    """Template context processor: the visitor's reading preferences as ``prefs``."""
-    return {"prefs": get_preferences(request)}
+    """Template context processor: the visitor's reading preferences as ``prefs``, and the
+    ``lang`` of Chinese in their script as ``zh_lang`` (``in_script`` converts the text)."""
+    prefs = get_preferences(request)
+    return {"prefs": prefs, "zh_lang": LANG[Script(prefs.script)]}

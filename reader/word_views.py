@@ -18,6 +18,7 @@ from . import exports, vocabulary
 from .models import WordStatus
 from .text import dictionary, levels, wordlist
 from .text.lang import is_han
+from .text.script import Script, convert
 from .views import page_or_region, safe_next
 
 Status = WordStatus.Status
@@ -92,6 +93,7 @@ def _search(words, query: str):
     whose sentence only does.
     """
     if any(is_han(char) for char in query):
+        query = convert(query, Script.SIMPLIFIED)  # the words are kept in simplified
         direct = Q(word__contains=query)
         return words.filter(direct | Q(context_zh__contains=query)), direct
     candidates = list(words.values_list("word", flat=True))

@@ -91,3 +91,27 @@ def test_an_article_pasted_in_traditional_is_stored_as_written_and_shown_simplif
         "去",
         "銀行",
     ]
+
+
+def test_a_learners_own_pages_follow_the_script_too(client, db):
+    article = import_article(
+        slug="guo", zh=["国家很大。"], en=["The country is big."], title_zh="国家"
+    ).article
+    learner = make_learner("mei")
+    client.force_login(learner)
+    segment = article.pairs.get().segments.get()
+    client.post(reverse("reader:bookmark_toggle", kwargs={"segment_id": segment.pk}))
+    client.post(
+        reverse("reader:word_status", kwargs={"word": "国家"}),
+        {"status": "learning", "seg": segment.pk},
+    )
+    choose(client, "taiwan")
+    for url in (reverse("reader:article_list"), reverse("reader:bookmark_list")):
+        page = client.get(url).content.decode()
+        text = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", page)  # what the learner reads
+        assert 'lang="zh-Hant-TW"' in page and "國家" in text and "国家" not in text, url
+    words = client.get(reverse("reader:word_list")).content.decode()
+    assert '<span class="word-zh" lang="zh-Hant-TW">國家</span>' in words
+    # A traditional query finds the word, which is kept in simplified.
+    found = client.get(reverse("reader:word_list"), {"q": "國家"}).content.decode()
+    assert '<span class="word-zh" lang="zh-Hant-TW">國家</span>' in found
