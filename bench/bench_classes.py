@@ -35,7 +35,7 @@ def _setup():
 
     from reader import classes
     from reader.models import Assignment, Bookmark, Membership, ReadingProgress
-    from tests.factory import make_article, make_teacher, seed_segments
+    from tests.factory import make_story, make_teacher, seed_segments
 
     teacher = make_teacher("bench-teacher")
     classroom = classes.create_class(teacher=teacher, name="Bench class", term="2027")
@@ -43,15 +43,7 @@ def _setup():
     User.objects.bulk_create([User(username=f"learner-{n:02}") for n in range(LEARNERS)])
     learners = list(User.objects.filter(username__startswith="learner-"))
     Membership.objects.bulk_create([Membership(classroom=classroom, user=u) for u in learners])
-    articles = [
-        make_article(
-            slug=f"bench-{n}",
-            title_en=f"Article {n}",
-            zh=["我们去银行。他在行走。", "明天休息。我们回家。"],
-            en=["We go to the bank. He is walking.", "Tomorrow we rest. We go home."],
-        )
-        for n in range(ASSIGNMENTS)
-    ]
+    articles = [make_story(slug=f"bench-{n}", title_en=f"Article {n}") for n in range(ASSIGNMENTS)]
     Assignment.objects.bulk_create([Assignment(classroom=classroom, article=a) for a in articles])
     for k, user in enumerate(learners):
         for article in articles[k % 2 :: 2]:

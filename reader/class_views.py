@@ -94,12 +94,10 @@ def class_create(request):
 # ---- Joining and leaving ----
 
 
-@login_required
-@require_POST
-def class_join(request):
-    code = request.POST.get("code", "")
+def _join(request, find) -> HttpResponse:
+    """Put the learner in the class ``find()`` names; to the class, or back with why not."""
     try:
-        classroom = classes.find_by_code(code)
+        classroom = find()
         joined = classes.join(request.user, classroom)
     except classes.ClassError as error:
         messages.error(request, str(error))
@@ -111,6 +109,12 @@ def class_join(request):
 
 
 @login_required
+@require_POST
+def class_join(request):
+    return _join(request, lambda: classes.find_by_code(request.POST.get("code", "")))
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def class_join_code(request, code):
     """The join link: a page that names the class and asks; joining is a POST."""
@@ -119,15 +123,7 @@ def class_join_code(request, code):
     except classes.ClassError:
         raise Http404("No class has that join code.") from None
     if request.method == "POST":
-        try:
-            joined = classes.join(request.user, classroom)
-        except classes.ClassError as error:
-            messages.error(request, str(error))
-            return HttpResponseRedirect(reverse("reader:class_list"), status=303)
-        messages.success(
-            request, f"You joined {classroom}." if joined else f"You are in {classroom} already."
-        )
-        return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+        return _join(request, lambda: classroom)
     member = classroom.memberships.filter(user=request.user).exists()
     return render(request, "reader/classes/join.html", {"classroom": classroom, "member": member})
 

@@ -483,20 +483,10 @@ def assignments_for(user, *, classroom: Classroom | None = None) -> list[Due]:
 def counts_by_class(classes) -> dict[int, tuple[int, int]]:
     """Learners and assignments of each class, in two queries."""
     ids = [c.pk for c in classes]
-    learners = Counter(
-        dict(
-            Membership.objects.filter(classroom_id__in=ids)
-            .values_list("classroom_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-    )
-    given = Counter(
-        dict(
-            Assignment.objects.filter(classroom_id__in=ids)
-            .values_list("classroom_id")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-    )
+
+    def per_class(model) -> Counter:
+        rows = model.objects.filter(classroom_id__in=ids).values_list("classroom_id")
+        return Counter(dict(rows.annotate(n=Count("id")).order_by()))
+
+    learners, given = per_class(Membership), per_class(Assignment)
     return {pk: (learners[pk], given[pk]) for pk in ids}

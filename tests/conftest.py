@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factory import import_seed, make_article, make_learner
+from tests.factory import import_seed, make_article, make_learner, make_story
 
 
 @pytest.fixture
@@ -23,6 +23,12 @@ def empty_cache():
 def bank(db):
     """A short article: 我们去银行。他在行走。"""
     return make_article()
+
+
+@pytest.fixture
+def story(db):
+    """Four sentences in two paragraphs."""
+    return make_story()
 
 
 @pytest.fixture

@@ -40,6 +40,17 @@ def make_article(
     ).article
 
 
+def make_story(*, slug: str = "story", title_en: str = "A short story"):
+    """Four sentences in two paragraphs: 我们去银行。他在行走。 / 明天休息。我们回家。"""
+    return make_article(
+        slug=slug,
+        zh=["我们去银行。他在行走。", "明天休息。我们回家。"],
+        en=["We go to the bank. He is walking.", "Tomorrow we rest. We go home."],
+        title_en=title_en,
+        title_zh="小故事",
+    )
+
+
 def make_learner(username: str = "mei"):
     return get_user_model().objects.create_user(username=username, password=PASSWORD)
 

@@ -39,18 +39,6 @@ def wang(db):
 
 
 @pytest.fixture
-def story(db):
-    """Four sentences in two paragraphs."""
-    return make_article(
-        slug="story",
-        zh=["我们去银行。他在行走。", "明天休息。我们回家。"],
-        en=["We go to the bank. He is walking.", "Tomorrow we rest. We go home."],
-        title_en="A short story",
-        title_zh="小故事",
-    )
-
-
-@pytest.fixture
 def klass(wang):
     return classes.create_class(teacher=wang, name="Chinese 3B", term="Spring 2027")
 

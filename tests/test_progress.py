@@ -13,17 +13,6 @@ from tests.factory import make_article, make_learner, seed_segments
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def story(db):
-    """Four sentences in two paragraphs."""
-    return make_article(
-        slug="story",
-        zh=["我们去银行。他在行走。", "明天休息。我们回家。"],
-        en=["We go to the bank. He is walking.", "Tomorrow we rest. We go home."],
-        title_en="A short story",
-    )
-
-
 def save(client, article, segment):
     url = reverse("reader:progress_save", kwargs={"slug": article.slug})
     return client.post(url, {"seg": segment.pk})
