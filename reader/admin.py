@@ -21,7 +21,7 @@ from django.utils.html import format_html, format_html_join
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import services
-from .forms import ArticleImportForm, CorrectionForm, PairTextForm
+from .forms import ArticleImportForm, CorrectionForm, PairTextForm, parse_id
 from .models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
 from .text import beads as bead_ops
 from .text import levels
@@ -391,10 +391,10 @@ def _add_correction(model_admin, request, article):
 
 
 def _remove_correction(model_admin, request, article):
-    correction_id = request.POST.get("correction", "")
+    correction_id = parse_id(request.POST.get("correction", ""))
     correction = (
         WordCorrection.objects.filter(pk=correction_id, article=article).first()
-        if correction_id.isdigit()
+        if correction_id is not None
         else None
     )
     if correction is None:

@@ -2,11 +2,13 @@
 
 Every view answers 404 for a class the user neither teaches nor learns in,
 and for ids that are not of that class. With htmx a change answers with
-the part of the page it changed; without it, with a redirect back.
+the part of the page it changed (a refusal too, as 422, which htmx is
+configured to swap); without it, with a redirect back and a message.
 """
 
 import csv
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -14,31 +16,21 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from . import classes
+from .forms import parse_id
 from .models import Article, Classroom, new_join_code
 from .teachers import is_teacher
 from .views import page_or_region
 
 DETAIL = "reader/classes/class_detail.html"
 ASSIGNMENT = "reader/classes/assignment_detail.html"
-
-
-def _back(request, url: str, region_page=None) -> HttpResponse:
-    """After a change: the changed region for htmx, else a redirect to ``url``."""
-    if request.htmx and region_page is not None:
-        return region_page()
-    return HttpResponseRedirect(url, status=303)
-
-
-def _error(request, url: str, error: Exception, region_page=None) -> HttpResponse:
-    messages.error(request, str(error))
-    if request.htmx and region_page is not None:
-        return region_page(status=400)
-    return HttpResponseRedirect(url, status=303)
+REFUSED = 422  # htmx swaps it (base.html's htmx-config): the region says why
+NAME_MAX = 150  # Django's first_name
 
 
 def _parse_due(text: str) -> date | None:
@@ -51,6 +43,14 @@ def _parse_due(text: str) -> date | None:
         raise classes.ClassError(f"“{text[:20]}” is not a date (year-month-day).") from None
 
 
+def _set_name(user, text: str) -> None:
+    """The name a learner gives when joining, which their teachers then see."""
+    name = " ".join(text.split())[:NAME_MAX]
+    if name and name != user.get_full_name():
+        user.first_name, user.last_name = name, ""
+        user.save(update_fields=["first_name", "last_name"])
+
+
 # ---- The list of classes ----
 
 
@@ -58,7 +58,7 @@ def _parse_due(text: str) -> date | None:
 @require_GET
 def class_list(request):
     teacher = is_teacher(request.user)
-    taught = list(classes.taught_by(request.user)) if teacher else []
+    taught = list(classes.taught_by(request.user))
     counts = classes.counts_by_class(taught)
     for classroom in taught:
         classroom.learner_count, classroom.assignment_count = counts[classroom.pk]
@@ -102,6 +102,7 @@ def _join(request, find) -> HttpResponse:
     except classes.ClassError as error:
         messages.error(request, str(error))
         return HttpResponseRedirect(reverse("reader:class_list"), status=303)
+    _set_name(request.user, request.POST.get("name", ""))
     messages.success(
         request, f"You joined {classroom}." if joined else f"You are in {classroom} already."
     )
@@ -114,33 +115,46 @@ def class_join(request):
     return _join(request, lambda: classes.find_by_code(request.POST.get("code", "")))
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def class_join_code(request, code):
-    """The join link: a page that names the class and asks; joining is a POST."""
+    """The join link: a page that names the class and says what its teachers will see;
+    a visitor is offered an account or a log-in that comes back here. Joining is a POST."""
     try:
         classroom = classes.find_by_code(code)
     except classes.ClassError:
         raise Http404("No class has that join code.") from None
+    here = classroom.join_url()
     if request.method == "POST":
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(f"{reverse('login')}?{urlencode({'next': here})}")
         return _join(request, lambda: classroom)
-    member = classroom.memberships.filter(user=request.user).exists()
-    return render(request, "reader/classes/join.html", {"classroom": classroom, "member": member})
+    user = request.user
+    return render(
+        request,
+        "reader/classes/join.html",
+        {
+            "classroom": classroom,
+            "teachers": list(classroom.teachers.order_by("username")),
+            "member": user.is_authenticated and classroom.memberships.filter(user=user).exists(),
+            "teaching": user.is_authenticated and classroom.teachers.filter(pk=user.pk).exists(),
+            "next": urlencode({"next": here}),
+        },
+    )
 
 
 @login_required
 @require_POST
 def class_leave(request, class_id):
     """A learner leaves (their figures go with them); a teacher stops teaching the class."""
-    if classes.taught_by(request.user).filter(pk=class_id).exists():
-        classroom = classes.class_for_teacher(request.user, class_id)
+    kind, classroom = classes.role(request.user, class_id)
+    if kind == "teacher":
         try:
             classes.stop_teaching(classroom, request.user)
         except classes.ClassError as error:
-            return _error(request, classroom.get_absolute_url(), error)
+            messages.error(request, str(error))
+            return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
         messages.success(request, f"You no longer teach {classroom}.")
     else:
-        classroom = classes.class_for_member(request.user, class_id)
         classes.leave(request.user, classroom)
         messages.success(request, f"You left {classroom}; its teachers no longer see your reading.")
     return HttpResponseRedirect(reverse("reader:class_list"), status=303)
@@ -149,20 +163,20 @@ def class_leave(request, class_id):
 # ---- One class ----
 
 
-def _teacher_page(request, classroom, *, status=200, region=True):
+def _teacher_page(request, classroom, *, status=200):
     table = classes.class_table(classroom)
     for assignment in table.assignments:
         assignment.finished_count = table.finished_count(assignment)
     assigned = {a.article_id for a in table.assignments}
+    menu = Article.objects.published().only("pk", "slug", "title_en", "title_zh", "hsk_level")
     context = {
         "classroom": classroom,
         "table": table,
-        "articles": [a for a in Article.objects.published() if a.pk not in assigned],
+        "articles": [a for a in menu.order_by("hsk_level", "title_en") if a.pk not in assigned],
         "teachers": list(classroom.teachers.order_by("username")),
         "join_link": request.build_absolute_uri(classroom.join_url()),
     }
-    template = page_or_region(request, DETAIL, "work") if region else DETAIL
-    return render(request, template, context, status=status)
+    return render(request, page_or_region(request, DETAIL, "work"), context, status=status)
 
 
 @login_required
@@ -170,9 +184,9 @@ def _teacher_page(request, classroom, *, status=200, region=True):
 @vary_on_headers("HX-Request")
 def class_detail(request, class_id):
     """The teacher's dashboard of the class; for a learner in it, what it gives them to read."""
-    if classes.taught_by(request.user).filter(pk=class_id).exists():
-        return _teacher_page(request, classes.class_for_teacher(request.user, class_id))
-    classroom = classes.class_for_member(request.user, class_id)
+    kind, classroom = classes.role(request.user, class_id)
+    if kind == "teacher":
+        return _teacher_page(request, classroom)
     return render(
         request,
         "reader/classes/class_learner.html",
@@ -185,31 +199,40 @@ def class_detail(request, class_id):
 
 
 def _teacher_change(request, class_id, change, done: str = ""):
-    """Run ``change(classroom)`` for a teacher of the class; the work region or a redirect."""
+    """Run ``change(classroom)`` for a teacher of the class, then answer with the work
+    region (htmx) or a redirect to the class; a refusal says why in either."""
     classroom = classes.class_for_teacher(request.user, class_id)
-    url = classroom.get_absolute_url()
-
-    def region(status=200):
-        return _teacher_page(request, classroom, status=status)
-
     try:
-        change(classroom)
+        said = change(classroom)
     except classes.ClassError as error:
-        return _error(request, url, error, region)
-    if done:
-        messages.success(request, done)
-    return _back(request, url, region)
+        messages.error(request, str(error))
+        if request.htmx:
+            return _teacher_page(request, classroom, status=REFUSED)
+    else:
+        if said or done:
+            messages.success(request, said or done)
+    if request.htmx:
+        return _teacher_page(request, classroom)
+    return HttpResponseRedirect(classroom.get_absolute_url(), status=303)
+
+
+def _article_id(request) -> int:
+    article_id = parse_id(request.POST.get("article", ""))
+    if article_id is None:
+        raise classes.ClassError("Choose a published article to assign.")
+    return article_id
 
 
 @login_required
 @require_POST
 def assignment_add(request, class_id):
+    """Assign an article (``article``, ``due``); for an assigned one, change its due date."""
+
     def change(classroom):
         due = _parse_due(request.POST.get("due", ""))
-        article_id = request.POST.get("article", "")
-        if not article_id.isdigit():
-            raise classes.ClassError("Choose a published article to assign.")
-        classes.assign(classroom, int(article_id), due)
+        assignment = classes.assign(classroom, _article_id(request), due)
+        when = f"due {date_format(due, 'D j M Y')}" if due else "no due date"
+        return f"“{assignment.article}”: {when}."
 
     return _teacher_change(request, class_id, change)
 
@@ -220,6 +243,19 @@ def assignment_delete(request, class_id, assignment_id):
     def change(classroom):
         assignment = classes.assignment_for_teacher(request.user, classroom.pk, assignment_id)
         assignment.delete()
+        return f"“{assignment.article}” is no longer assigned; the learners keep their reading."
+
+    return _teacher_change(request, class_id, change)
+
+
+@login_required
+@require_POST
+def class_update(request, class_id):
+    """Rename the class or change its term."""
+
+    def change(classroom):
+        classes.rename(classroom, request.POST.get("name", ""), request.POST.get("term", ""))
+        return f"Saved: {classroom}."
 
     return _teacher_change(request, class_id, change)
 
@@ -247,9 +283,8 @@ def class_new_code(request, class_id):
         classroom.code = new_join_code()
         classroom.save(update_fields=["code"])
 
-    return _teacher_change(
-        request, class_id, change, "A new join code: the old one no longer works."
-    )
+    done = "A new join code: the old one no longer works."
+    return _teacher_change(request, class_id, change, done)
 
 
 @login_required
@@ -268,10 +303,13 @@ def class_add_teacher(request, class_id):
 @require_POST
 def class_remove_learner(request, class_id, user_id):
     def change(classroom):
-        learner = get_user_model().objects.filter(memberships__classroom=classroom, pk=user_id)
-        if not learner.exists():
+        learner = (
+            get_user_model().objects.filter(memberships__classroom=classroom, pk=user_id).first()
+        )
+        if learner is None:
             raise Http404("No such learner in this class.")
-        classes.leave(learner.get(), classroom)
+        classes.leave(learner, classroom)
+        return f"{classes.learner_name(learner)} is no longer in the class."
 
     return _teacher_change(request, class_id, change)
 
@@ -299,16 +337,16 @@ def class_export(request, class_id):
 def assignment_detail(request, class_id, assignment_id, segment_id=None):
     """One assignment: each learner's figures, and the text shaded where the class struggled.
 
-    With ``segment_id``, the words the class looked up in that sentence and
-    how often: for htmx only that fragment, else the page with it shown.
+    With ``segment_id``, that sentence's marks and the words the class looked
+    up in it, how often: for htmx only that fragment, else the page with it shown.
     """
     assignment = classes.assignment_for_teacher(request.user, class_id, assignment_id)
     context = {"assignment": assignment, "classroom": assignment.classroom}
     if segment_id is not None:
-        context["segment"], context["words"] = classes.sentence_words(assignment, segment_id)
+        context["chosen"], context["words"] = classes.sentence_words(assignment, segment_id)
         if request.htmx and not request.htmx.history_restore_request:
             return render(request, f"{ASSIGNMENT}#sentence-words", context)
-    table = classes.class_table(assignment.classroom)
+    table = classes.class_table(assignment.classroom, only=assignment)
     context.update(
         rows=[(learner, table.figures(learner, assignment)) for learner in table.learners],
         finished=table.finished_count(assignment),

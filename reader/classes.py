@@ -18,6 +18,7 @@ from django.db.models import Count, F, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
+from .forms import parse_id
 from .models import (
     JOIN_CODE_ALPHABET,
     Article,
@@ -44,15 +45,27 @@ class ClassError(ValueError):
 
 
 def taught_by(user):
+    """The classes ``user`` teaches: none once they are no longer a teacher here."""
+    if not is_teacher(user):
+        return Classroom.objects.none()
     return Classroom.objects.filter(teachers=user)
 
 
 def class_for_teacher(user, class_id) -> Classroom:
     """The class ``class_id`` if ``user`` teaches it; 404 for anyone else."""
-    found = taught_by(user).filter(pk=class_id).first() if user.is_authenticated else None
+    found = taught_by(user).filter(pk=class_id).first()
     if found is None:
         raise Http404("No such class.")
     return found
+
+
+def role(user, class_id) -> tuple[str, Classroom]:
+    """("teacher", class) or ("learner", class) for the class ``class_id``; 404 for anyone
+    who neither teaches it nor learns in it."""
+    try:
+        return "teacher", class_for_teacher(user, class_id)
+    except Http404:
+        return "learner", class_for_member(user, class_id)
 
 
 def class_for_member(user, class_id) -> Classroom:
@@ -88,16 +101,26 @@ def clean_code(text: str) -> str:
     return "".join(char for char in text.upper() if char in JOIN_CODE_ALPHABET)
 
 
+def _name_and_term(name: str, term: str) -> tuple[str, str]:
+    name = " ".join(name.split())
+    if not name:
+        raise ClassError("A class needs a name.")
+    return name[:120], " ".join(term.split())[:60]
+
+
 def create_class(*, teacher, name: str, term: str = "") -> Classroom:
     if not is_teacher(teacher):
         raise ClassError("Only teachers can make a class.")
-    name = name.strip()
-    if not name:
-        raise ClassError("A class needs a name.")
+    name, term = _name_and_term(name, term)
     with transaction.atomic():
-        classroom = Classroom.objects.create(name=name[:120], term=term.strip()[:60])
+        classroom = Classroom.objects.create(name=name, term=term)
         classroom.teachers.add(teacher)
     return classroom
+
+
+def rename(classroom: Classroom, name: str, term: str) -> None:
+    classroom.name, classroom.term = _name_and_term(name, term)
+    classroom.save(update_fields=["name", "term"])
 
 
 def add_teacher(classroom: Classroom, username: str) -> None:
@@ -112,6 +135,8 @@ def add_teacher(classroom: Classroom, username: str) -> None:
 
 def stop_teaching(classroom: Classroom, teacher) -> None:
     with transaction.atomic():
+        # Two teachers leaving at once must not both see the other still there.
+        Classroom.objects.select_for_update().filter(pk=classroom.pk).first()
         if classroom.teachers.count() < 2:
             raise ClassError("A class keeps at least one teacher: add another one first.")
         classroom.teachers.remove(teacher)
@@ -162,7 +187,10 @@ def assign(classroom: Classroom, article_id, due=None) -> Assignment:
 
 
 def note_lookup(user, segment: Segment, word: str) -> None:
-    """Count a look-up of ``word`` in ``segment``."""
+    """Count a look-up of ``word`` in ``segment``: only of a word the sentence has, so that
+    nobody can write other words into a class's figures."""
+    if not any(token.text == word for token in segment.annotated.zh):
+        return
     now = timezone.now()
     updated = ReadingEvent.objects.filter(
         user=user, segment=segment, kind=ReadingEvent.Kind.LOOKUP, word=word
@@ -186,8 +214,8 @@ def note_lookup(user, segment: Segment, word: str) -> None:
 
 def reveal_ids(text: str) -> list[int]:
     """The sentence ids of a batch's ``revealed`` field ("12,15,16"); bad ones are left out."""
-    ids = [int(part) for part in text.split(",") if part.strip().isdigit()]
-    return list(dict.fromkeys(ids))[:MAX_REVEALS_PER_BATCH]
+    ids = (parse_id(part) for part in text.split(",")[: MAX_REVEALS_PER_BATCH * 2])
+    return list(dict.fromkeys(pk for pk in ids if pk is not None))[:MAX_REVEALS_PER_BATCH]
 
 
 def note_reveals(user, article_id: int, segment_ids: list[int]) -> int:
@@ -218,10 +246,21 @@ def note_reveals(user, article_id: int, segment_ids: list[int]) -> int:
 # ---- Figures ----
 
 
+def is_late(due, finished: bool) -> bool:
+    """An assignment not finished by the end of its due date."""
+    return bool(due and not finished and due < timezone.localdate())
+
+
+def learner_name(user) -> str:
+    """A learner as their teachers see them: their name if they gave one."""
+    return user.get_full_name() or user.get_username()
+
+
 @dataclass
 class Figures:
     """One learner's reading of one assigned article."""
 
+    late: bool = False
     opened: bool = False
     share: int = 0
     finished: bool = False
@@ -245,7 +284,9 @@ class ClassTable:
     cells: dict = field(default_factory=dict)  # (user id, article id) -> Figures
 
     def figures(self, user, assignment) -> Figures:
-        return self.cells.get((user.pk, assignment.article_id)) or Figures()
+        figures = self.cells.get((user.pk, assignment.article_id)) or Figures()
+        figures.late = is_late(assignment.due, figures.finished)
+        return figures
 
     def rows(self):
         """Each learner with their figures for each assignment, in the table's order."""
@@ -256,9 +297,11 @@ class ClassTable:
         return sum(self.figures(learner, assignment).finished for learner in self.learners)
 
 
-def class_table(classroom: Classroom) -> ClassTable:
-    """Every learner's figures for every assignment: six queries, whatever the size."""
-    assignments = list(classroom.assignments.select_related("article"))
+def class_table(classroom: Classroom, *, only: Assignment | None = None) -> ClassTable:
+    """Every learner's figures for every assignment (or ``only`` one): six queries,
+    whatever the size."""
+    assignments = classroom.assignments.select_related("article")
+    assignments = [only] if only is not None else list(assignments)
     learners = list(
         get_user_model()
         .objects.filter(memberships__classroom=classroom)
@@ -285,7 +328,8 @@ def class_table(classroom: Classroom) -> ClassTable:
         .values_list("user_id", "article_id")
         .annotate(
             looked=Count("word", distinct=True, filter=Q(kind=ReadingEvent.Kind.LOOKUP)),
-            revealed=Count("id", filter=Q(kind=ReadingEvent.Kind.REVEAL)),
+            # A sentence a re-alignment rebuilt counts no more: it may be revealed again.
+            revealed=Count("id", filter=Q(kind=ReadingEvent.Kind.REVEAL, segment__isnull=False)),
         )
         .order_by()
     )
@@ -326,14 +370,19 @@ CSV_HEADER = [
 ]
 
 
+def _cell(text: str) -> str:
+    """Text a spreadsheet shows as text: never a formula (a name may begin with = + - @)."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
 def csv_rows(table: ClassTable):
     yield CSV_HEADER
     for learner in table.learners:
         for assignment in table.assignments:
             figures = table.figures(learner, assignment)
             yield [
-                learner.get_username(),
-                assignment.article.title_en or assignment.article.slug,
+                _cell(learner_name(learner)),
+                _cell(str(assignment.article)),
                 assignment.due.isoformat() if assignment.due else "",
                 "yes" if figures.opened else "no",
                 figures.share,
@@ -366,57 +415,64 @@ def _shade(learners: int, class_size: int) -> int:
     return min(4, 1 + (4 * learners - 1) // class_size)
 
 
-def struggle_map(assignment: Assignment) -> list[list[SentenceMarks]]:
-    """The assigned article's sentences, by paragraph, each with the class's marks."""
+def _marks(assignment: Assignment, segments: list[Segment]) -> list[SentenceMarks]:
+    """Each of ``segments`` with how many of the class's learners met trouble there."""
     members = Membership.objects.filter(classroom_id=assignment.classroom_id).values("user_id")
     class_size = Membership.objects.filter(classroom_id=assignment.classroom_id).count()
-    segments = list(
-        Segment.objects.filter(pair__article_id=assignment.article_id)
-        .exclude(zh="", en="")
-        .select_related("pair")
-        .order_by("pair__position", "position")
-    )
+    ids = [segment.pk for segment in segments]
     who: dict[int, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     events = (
-        ReadingEvent.objects.filter(
-            article_id=assignment.article_id, user_id__in=members, segment__isnull=False
-        )
+        ReadingEvent.objects.filter(segment_id__in=ids, user_id__in=members)
         .values_list("segment_id", "kind", "user_id")
         .distinct()
     )
     for segment_id, kind, user_id in events:
         who[segment_id][kind].add(user_id)
     bookmarks = (
-        Bookmark.objects.filter(
-            article_id=assignment.article_id, user_id__in=members, segment__isnull=False
-        )
+        Bookmark.objects.filter(segment_id__in=ids, user_id__in=members)
         .values_list("segment_id", "user_id")
         .distinct()
     )
     for segment_id, user_id in bookmarks:
         who[segment_id]["bookmark"].add(user_id)
-    paragraphs: list[list[SentenceMarks]] = []
-    last_pair = None
+    found = []
     for segment in segments:
         sets = who.get(segment.pk, {})
         anyone = set().union(*sets.values()) if sets else set()
-        marks = SentenceMarks(
-            segment,
-            bookmarked=len(sets.get("bookmark", ())),
-            looked_up=len(sets.get(ReadingEvent.Kind.LOOKUP, ())),
-            revealed=len(sets.get(ReadingEvent.Kind.REVEAL, ())),
-            learners=len(anyone),
-            shade=_shade(len(anyone), class_size),
+        found.append(
+            SentenceMarks(
+                segment,
+                bookmarked=len(sets.get("bookmark", ())),
+                looked_up=len(sets.get(ReadingEvent.Kind.LOOKUP, ())),
+                revealed=len(sets.get(ReadingEvent.Kind.REVEAL, ())),
+                learners=len(anyone),
+                shade=_shade(len(anyone), class_size),
+            )
         )
-        if segment.pair_id != last_pair:
+    return found
+
+
+def struggle_map(assignment: Assignment) -> list[list[SentenceMarks]]:
+    """The assigned article's sentences, by paragraph, each with the class's marks."""
+    segments = list(
+        Segment.objects.filter(pair__article_id=assignment.article_id)
+        .exclude(zh="", en="")
+        .select_related("pair")
+        .order_by("pair__position", "position")
+    )
+    paragraphs: list[list[SentenceMarks]] = []
+    last_pair = None
+    for marks in _marks(assignment, segments):
+        if marks.segment.pair_id != last_pair:
             paragraphs.append([])
-            last_pair = segment.pair_id
+            last_pair = marks.segment.pair_id
         paragraphs[-1].append(marks)
     return paragraphs
 
 
-def sentence_words(assignment: Assignment, segment_id) -> tuple[Segment, list[dict]]:
-    """The words the class looked up in one sentence of the assignment: how often, by how many."""
+def sentence_words(assignment: Assignment, segment_id) -> tuple[SentenceMarks, list[dict]]:
+    """One sentence of the assignment with the class's marks, and the words looked up
+    there: by how many learners, how often."""
     segment = (
         Segment.objects.filter(pair__article_id=assignment.article_id, pk=segment_id)
         .select_related("pair")
@@ -433,7 +489,7 @@ def sentence_words(assignment: Assignment, segment_id) -> tuple[Segment, list[di
         .annotate(times=Sum("count"), learners=Count("user_id", distinct=True))
         .order_by("-learners", "-times", "word")
     )
-    return segment, words
+    return _marks(assignment, [segment])[0], words
 
 
 # ---- A learner's side ----
@@ -450,8 +506,13 @@ class Due:
 
     @property
     def overdue(self) -> bool:
+        return is_late(self.assignment.due, self.finished)
+
+    @property
+    def current(self) -> bool:
+        """Still to do, or done but not yet due: what the top of the article list shows."""
         due = self.assignment.due
-        return bool(due and not self.finished and due < timezone.localdate())
+        return not self.finished or bool(due and due >= timezone.localdate())
 
 
 def assignments_for(user, *, classroom: Classroom | None = None) -> list[Due]:

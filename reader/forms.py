@@ -1,8 +1,19 @@
+import re
+
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from .models import Bookmark, WordCorrection
 from .text.levels import label
+
+# A row id as a request sends it: ASCII digits only (str.isdigit takes "²" too), and
+# no more than a 64-bit column holds.
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(text: str) -> int | None:
+    """The row id ``text`` names, or None when it names none."""
+    return int(text) if _ID.fullmatch(text.strip()) else None
 
 
 class BookmarkNoteForm(forms.ModelForm):

@@ -339,9 +339,6 @@ class ReadingProgress(models.Model):
     )
     share = models.PositiveSmallIntegerField(default=0, help_text="Percent of the sentences read.")
     finished = models.BooleanField(default=False)
-    opened = models.DateTimeField(
-        default=timezone.now, help_text="When the article was first opened."
-    )
     updated = models.DateTimeField(auto_now=True)
 
     objects = ReadingProgressQuerySet.as_manager()
@@ -699,9 +696,6 @@ class Classroom(models.Model):
     term = models.CharField(max_length=60, blank=True, help_text="For example “Spring 2027”.")
     code = models.CharField(max_length=16, unique=True, default=new_join_code)
     teachers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="classes_taught")
-    learners = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="classes_joined"
-    )
     archived = models.BooleanField(default=False)
     created = models.DateTimeField(default=timezone.now)
 

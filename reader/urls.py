@@ -34,6 +34,7 @@ urlpatterns = [
     path("classes/join/<str:code>/", class_views.class_join_code, name="class_join_code"),
     path("classes/<int:class_id>/", class_views.class_detail, name="class_detail"),
     path("classes/<int:class_id>/leave/", class_views.class_leave, name="class_leave"),
+    path("classes/<int:class_id>/edit/", class_views.class_update, name="class_update"),
     path("classes/<int:class_id>/archive/", class_views.class_archive, name="class_archive"),
     path("classes/<int:class_id>/code/", class_views.class_new_code, name="class_new_code"),
     path(

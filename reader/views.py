@@ -27,7 +27,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from . import classes, exports, pages, security, services, vocabulary
-from .forms import ArticleFilterForm, BookmarkNoteForm, SignupForm
+from .forms import ArticleFilterForm, BookmarkNoteForm, SignupForm, parse_id
 from .models import (
     Article,
     Bookmark,
@@ -82,8 +82,9 @@ def article_list(request):
         place_of = {place.article_id: place for place in places}
         for article in articles:
             article.place = place_of.get(article.pk)  # "Continue · 40% read"
-    # A learner's assignments come first, above the whole list (not above a search's).
-    due = classes.assignments_for(request.user) if not form.filtering else []
+    # A learner's assignments still to do (or not yet due) come first, above the whole
+    # list; not above a search's.
+    due = [] if form.filtering else [d for d in classes.assignments_for(request.user) if d.current]
     return render(
         request, "reader/article_list.html", {"articles": articles, "form": form, "due": due}
     )
@@ -164,8 +165,8 @@ def word_gloss(request, word):
 
 def _visible_segment(request) -> Segment | None:
     """The sentence a word was met in (``seg`` in the POST), if the learner may read it."""
-    pk = request.POST.get("seg", "")
-    if not pk.isdigit():
+    pk = parse_id(request.POST.get("seg", ""))
+    if pk is None:
         return None
     visible = Article.objects.visible_to(request.user)
     return (

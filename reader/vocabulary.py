@@ -22,6 +22,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from fsrs import Card, Rating, Scheduler
 
+from .forms import parse_id
 from .models import Bookmark, LearnerStamp, Review, Segment, WordStatus
 from .text import levels
 from .text.vocabulary import is_learnable
@@ -286,8 +287,8 @@ def next_due(user, now: datetime | None = None, *, skip: tuple[str, ...] = ()) -
 
 def find_card(user, key: str) -> Due | None:
     """The learner's card named ``key`` (``w12``, ``b7``); None for anyone else's."""
-    kind, pk = key[:1], key[1:]
-    if kind not in ("w", "b") or not pk.isdigit():
+    kind, pk = key[:1], parse_id(key[1:])
+    if kind not in ("w", "b") or pk is None:
         return None
     if kind == "w":
         row = WordStatus.objects.filter(user=user, pk=pk).first()

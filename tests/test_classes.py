@@ -27,6 +27,10 @@ from tests.factory import make_article, make_learner, make_teacher, seed_segment
 pytestmark = pytest.mark.django_db
 
 
+# Mei's figures in a cell of the class table (see the ``reading`` fixture).
+FIGURES = '2 looked up</span> · <span title="sentences whose English was revealed">2 revealed'
+
+
 def logged_in(user, **kwargs) -> Client:
     client = Client(**kwargs)
     client.force_login(user)
@@ -99,7 +103,7 @@ def test_a_learner_joins_with_the_code_typed_loosely(mei, klass):
     typed = f" {klass.code[:4].lower()}-{klass.code[4:].lower()} "
     response = logged_in(mei).post(reverse("reader:class_join"), {"code": typed}, follow=True)
     assertContains(response, "You joined Chinese 3B (Spring 2027).")
-    assert list(klass.learners.all()) == [mei]
+    assert [m.user for m in klass.memberships.all()] == [mei]
     # Joining again changes nothing.
     again = join(mei, klass)
     assert again.status_code == 303 and Membership.objects.count() == 1
@@ -111,20 +115,27 @@ def test_a_wrong_code_is_refused_clearly(mei, klass):
     assert not Membership.objects.exists()
 
 
-def test_the_join_link_asks_before_joining_and_a_visitor_logs_in_first(client, mei, klass):
+def test_the_join_link_names_the_class_and_asks_before_joining(client, wang, mei, klass):
     link = klass.join_url()
-    response = client.get(link)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
-    assert f"next={link}" in response["Location"].replace("%2F", "/")
-    learner = logged_in(mei)
-    page = learner.get(link)
+    # A visitor (most learners have no account yet) sees the class and how to join.
+    page = client.get(link)
     assertContains(page, "Join Chinese 3B")
     assertContains(page, "never see your notes")
+    next_link = f"next=%2Fclasses%2Fjoin%2F{klass.code}%2F"
+    assertContains(page, f'href="{reverse("reader:account_signup")}?{next_link}"')
+    assertContains(page, f'href="{reverse("login")}?{next_link}"')
+    refused = client.post(link)
+    assert refused.status_code == 302 and refused["Location"].startswith(reverse("login"))
+    learner = logged_in(mei)
+    assertContains(learner.get(link), "Join the class")
     assert not Membership.objects.exists()  # a GET joins nobody
-    learner.post(link)
-    assert list(klass.learners.all()) == [mei]
-    assert client.get("/classes/join/NOSUCHCD/").status_code == 302  # visitor: log in first
-    assert learner.get("/classes/join/NOSUCHCD/").status_code == 404
+    learner.post(link, {"name": "  Mei   Lin "})
+    assert [m.user for m in klass.memberships.all()] == [mei]
+    mei.refresh_from_db()
+    assert mei.get_full_name() == "Mei Lin"  # the name the teacher's table shows
+    assertContains(logged_in(wang).get(klass.get_absolute_url()), "Mei Lin")
+    assertContains(logged_in(wang).get(link), "You teach this class.")
+    assert client.get("/classes/join/NOSUCHCD/").status_code == 404
 
 
 def test_a_teacher_does_not_join_their_own_class(wang, klass):
@@ -188,7 +199,7 @@ def test_assignments_come_first_on_a_learners_list_with_due_dates_and_done(
     page = client.get(reverse("reader:article_list")).content.decode()
     due = page[page.index("Your assignments") : page.index("All articles")]
     assert due.index("A short story") < due.index("A visit to the bank")  # soonest due first
-    assert 'due <time datetime="2027-03-05">Fri 5 Mar</time>' in due
+    assert 'due <time datetime="2027-03-05">Fri 5 Mar 2027</time>' in due
     assert "no due date" in due and due.count("Not done") == 2
 
     ReadingProgress.objects.record(user=mei, segment=seed_segments(story)[-1])
@@ -196,6 +207,12 @@ def test_assignments_come_first_on_a_learners_list_with_due_dates_and_done(
     due = page[page.index("Your assignments") : page.index("All articles")]
     assert due.index("A visit to the bank") < due.index("A short story")  # done ones last
     assert due.count("Done ✓") == 1 and due.count("Not done") == 1
+    # Once its due date has passed, a finished assignment leaves the top of the list
+    # (the class page still lists it).
+    Assignment.objects.filter(article=story).update(due=datetime.date(2020, 1, 3))
+    page = client.get(reverse("reader:article_list")).content.decode()
+    assert "A short story" not in page[page.index("Your assignments") : page.index("All articles")]
+    assertContains(client.get(klass.get_absolute_url()), "Done ✓")
     # A search shows what it found, not the assignments.
     found = client.get(reverse("reader:article_list"), {"q": "银行"})
     assertNotContains(found, "Your assignments")
@@ -212,8 +229,8 @@ def test_a_bad_due_date_or_a_draft_is_refused_and_nothing_is_assigned(wang, klas
         {"article": draft.pk},
         headers={"HX-Request": "true"},
     )
-    assert htmx.status_code == 400
-    assertContains(htmx, "Choose a published article to assign.", status_code=400)
+    assert htmx.status_code == 422  # htmx swaps it in: the teacher reads why
+    assertContains(htmx, "Choose a published article to assign.", status_code=422)
     assert 'id="class-work"' in htmx.content.decode()
     assert "<html" not in htmx.content.decode()  # only the region htmx swaps
     assert not Assignment.objects.exists()
@@ -286,8 +303,8 @@ def test_the_class_table_shows_each_learners_figures_and_exports_them(wang, klas
     assert (lan.opened, lan.looked_up) == (False, 0)
 
     page = logged_in(wang).get(klass.get_absolute_url())
-    assertContains(page, "50%")
-    assertContains(page, "2 · 2 · 1 · 1")
+    assertContains(page, "50% read")
+    assertContains(page, FIGURES)
     assertContains(page, "not opened")
     assertContains(page, "0 of 2 finished")
 
@@ -381,7 +398,7 @@ def test_an_archived_class_stays_readable_but_takes_no_one_and_nothing_new(
     klass.refresh_from_db()
     assert klass.archived
     page = client.get(klass.get_absolute_url())
-    assertContains(page, "2 · 2 · 1 · 1")  # the figures are still there
+    assertContains(page, FIGURES)  # the figures are still there
     assertContains(page, "archived")
     assign(client, klass, bank)
     assert klass.assignments.count() == 1
@@ -536,3 +553,77 @@ def test_the_class_table_takes_a_fixed_number_of_queries(wang):
             assert client.get(classroom.get_absolute_url()).status_code == 200
         pages.append(len(queries))
     assert 0 < pages[0] == pages[1], pages
+
+
+# ---- Review: the edges ----
+
+
+def test_a_teacher_no_longer_a_teacher_sees_none_of_their_old_classes(wang, klass, reading):
+    wang.groups.clear()
+    wang.is_staff = False
+    wang.save()
+    client = logged_in(wang)
+    assert client.get(klass.get_absolute_url()).status_code == 404
+    assert (
+        client.get(reverse("reader:class_export", kwargs={"class_id": klass.pk})).status_code == 404
+    )
+    assert client.get(klass.assignments.get().get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("bad", ["²", "٣", "9" * 25, "-1", " ", "1e3"])
+def test_ids_that_are_not_ids_get_a_clear_answer_never_a_500(wang, klass, mei, story, bad):
+    join(mei, klass)
+    learner = logged_in(mei)
+    assert batch(learner, story, revealed=bad).status_code == 400  # nothing to save
+    assert batch(learner, story, seg=bad).status_code == 400
+    looked_up = learner.post(reverse("reader:word_seen", kwargs={"word": "银行"}), {"seg": bad})
+    assert looked_up.status_code == 200  # counted for the learner, in no sentence
+    response = logged_in(wang).post(
+        reverse("reader:assignment_add", kwargs={"class_id": klass.pk}), {"article": bad}
+    )
+    assert response.status_code == 303
+    assert not ReadingEvent.objects.exists() and not Assignment.objects.exists()
+
+
+def test_a_look_up_counts_only_for_a_word_of_its_sentence(mei, story):
+    segments = seed_segments(story)
+    client = logged_in(mei)
+    seen(client, "明天", segments[0])  # 明天 is in the third sentence, not the first
+    seen(client, "银行", segments[0])
+    assert list(ReadingEvent.objects.values_list("segment_id", "word")) == [
+        (segments[0].pk, "银行")
+    ]
+
+
+def test_a_teacher_renames_the_class_and_moves_a_due_date(wang, klass, story):
+    client = logged_in(wang)
+    assign(client, klass, story, "2027-03-05")
+    client.post(
+        reverse("reader:class_update", kwargs={"class_id": klass.pk}),
+        {"name": "Chinese 3C", "term": "Autumn 2027"},
+    )
+    klass.refresh_from_db()
+    assert (klass.name, klass.term) == ("Chinese 3C", "Autumn 2027")
+    refused = client.post(
+        reverse("reader:class_update", kwargs={"class_id": klass.pk}),
+        {"name": " ", "term": "x"},
+        follow=True,
+    )
+    assertContains(refused, "A class needs a name.")
+    klass.refresh_from_db()
+    assert klass.name == "Chinese 3C"
+    moved = assign(client, klass, story, "2027-03-12")
+    assert moved.status_code == 303
+    assert klass.assignments.get().due == datetime.date(2027, 3, 12)
+    assertContains(client.get(klass.get_absolute_url()), "“A short story”: due Fri 12 Mar 2027.")
+
+
+def test_the_table_marks_late_readers_and_the_csv_never_holds_a_formula(wang, klass, story):
+    tricky = make_learner("=cmd")
+    join(tricky, klass)
+    assign(logged_in(wang), klass, story, "2020-01-03")
+    page = logged_in(wang).get(klass.get_absolute_url())
+    assertContains(page, '<span class="cell-late">late</span>')
+    response = logged_in(wang).get(reverse("reader:class_export", kwargs={"class_id": klass.pk}))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == "'=cmd"

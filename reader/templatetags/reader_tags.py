@@ -8,12 +8,14 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from reader.classes import learner_name
 from reader.text import levels
 from reader.text.script import convert, convert_words
 
 register = template.Library()
 
 register.filter("hsk_label", levels.label)
+register.filter("person", learner_name)  # a learner or teacher as their class sees them
 
 
 def _indices(values: list[int]) -> str:

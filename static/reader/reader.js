@@ -328,8 +328,9 @@
     }
     pinned = pinned === seg.dataset.seg ? null : seg.dataset.seg;
     render();
-    reveal(seg);
     const word = event.target.closest(".w");
+    // A tap on a word looks it up: in test-yourself mode its sentence's English stays hidden.
+    if (!word) reveal(seg);
     if (word) {
       clearTimeout(openTimer);
       openGloss(word);
@@ -722,9 +723,12 @@
     if (revealed.size) fields.revealed = Array.from(revealed).join(",");
     if (!fields.seg && !fields.revealed) return;
     if (fields.seg) progressSent = seg;
+    const sent = Array.from(revealed);
     revealed.clear();
     progressLast = Date.now();
-    post(progress.save, fields, { keepalive: true });  // sent even as the page is left
+    function keep() { sent.forEach(function (id) { revealed.add(id); }); }  // for the next batch
+    post(progress.save, fields, { keepalive: true })  // sent even as the page is left
+      .then(function (answer) { if (answer.status !== 204) keep(); }, keep);
   }
 
   function noteProgress() {
@@ -823,5 +827,27 @@
     if (signedIn) markWords(event.target);
     fitSyllables(event.target);
     addListenButtons(event.target);
+  });
+  // ---- Forms that ask first (leaving a class, archiving it, removing a learner) ----
+
+  document.addEventListener("submit", function (event) {
+    const form = event.target.closest && event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();  // nor htmx's request
+    }
+  }, true);
+
+  // ---- A class's struggle map: the chosen sentence is marked, its panel brought into view ----
+
+  document.body.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id !== "sentence-words") return;
+    const chosen = event.detail.requestConfig && event.detail.requestConfig.elt;
+    document.querySelectorAll(".struggle-seg[aria-current]").forEach(function (el) {
+      el.removeAttribute("aria-current");
+    });
+    if (chosen) chosen.setAttribute("aria-current", "true");
+    const box = event.target.getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) event.target.scrollIntoView({ block: "nearest" });
   });
 })();

@@ -66,7 +66,7 @@ def test_a_teacher_assigns_a_learner_reads_and_the_teacher_sees_where(
     first.locator("a").click()
     expect(learner).to_have_url(seed_url)
 
-    # Test yourself: two sentences' English revealed, by click and by Enter.
+    # Test yourself: two sentences' English revealed, by a tap on it and by Enter.
     learner.click("summary:has-text('Settings')")
     learner.check("input[name=mode][value=test]")
     learner.click("summary:has-text('Settings')")  # closed again
@@ -74,7 +74,7 @@ def test_a_teacher_assigns_a_learner_reads_and_the_teacher_sees_where(
     sentences = learner.locator(".side--zh .seg[data-seg]")
     first_id = sentences.nth(0).get_attribute("data-seg")
     second_id = sentences.nth(1).get_attribute("data-seg")
-    sentences.nth(0).click()
+    learner.locator(f"#seg-{first_id}-en").click()  # the hidden English, tapped
     sentences.nth(1).focus()
     learner.keyboard.press("Enter")
     expect(learner.locator(f"#seg-{second_id}-en")).to_have_class(re.compile(r"is-revealed"))
@@ -99,6 +99,12 @@ def test_a_teacher_assigns_a_learner_reads_and_the_teacher_sees_where(
     times = [at for at, _ in posts]
     assert all(b - a > 3.5 for a, b in itertools.pairwise(times))  # a batch every few s
     assert ReadingEvent.objects.filter(kind=ReadingEvent.Kind.LOOKUP).count() == 1
+    # Tapping a word looks it up; its sentence's English stays hidden.
+    third = sentences.nth(2)
+    third.locator(".w:not(.nm)").first.click()
+    expect(learner.locator("#gloss")).to_be_visible()
+    third_id = third.get_attribute("data-seg")
+    expect(learner.locator(f"#seg-{third_id}-en")).not_to_have_class(re.compile(r"is-revealed"))
 
     # The teacher's table and the struggle map show it.
     teacher.goto(live_server.url + classroom.get_absolute_url())
@@ -111,4 +117,13 @@ def test_a_teacher_assigns_a_learner_reads_and_the_teacher_sees_where(
     shaded.click()
     expect(teacher.locator("#sentence-words table")).to_be_visible()
     expect(teacher.locator("#sentence-words")).to_contain_text(looked_up.strip())
+    expect(teacher.locator("#sentence-words")).to_contain_text("1 revealed the English")
+    expect(shaded).to_have_attribute("aria-current", "true")
     assert teacher.url.endswith(assignment.get_absolute_url())  # swapped in place
+
+    # Removing an assignment asks first; saying no changes nothing.
+    teacher.goto(live_server.url + classroom.get_absolute_url())
+    teacher.once("dialog", lambda dialog: dialog.dismiss())
+    teacher.get_by_role("button", name="Remove the assignment").click()
+    teacher.wait_for_timeout(300)
+    assert Assignment.objects.filter(pk=assignment.pk).exists()
