@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -169,10 +170,11 @@ def _teacher_page(request, classroom, *, status=200):
         assignment.finished_count = table.finished_count(assignment)
     assigned = {a.article_id for a in table.assignments}
     menu = Article.objects.published().only("pk", "slug", "title_en", "title_zh", "hsk_level")
+    by_level = F("hsk_level").asc(nulls_last=True)  # the menu's groups, easiest first
     context = {
         "classroom": classroom,
         "table": table,
-        "articles": [a for a in menu.order_by("hsk_level", "title_en") if a.pk not in assigned],
+        "articles": [a for a in menu.order_by(by_level, "title_en") if a.pk not in assigned],
         "teachers": list(classroom.teachers.order_by("username")),
         "join_link": request.build_absolute_uri(classroom.join_url()),
     }
