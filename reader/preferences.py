@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from django import forms
 
 from .models import Profile
+from .prepared import Prepared
 
 SESSION_KEY = "reading_preferences"
 FIELDS = [
@@ -61,11 +62,22 @@ class PreferencesForm(forms.ModelForm):
         }
 
 
+# Read on every page a learner opens: compiled once (reader/prepared.py).
+_PROFILE = Prepared(
+    lambda user: Profile.objects.filter(user_id=user).order_by().values_list(*FIELDS)[:1]
+)
+
+
 def get_preferences(request) -> Preferences:
-    if request.user.is_authenticated:
-        profile = Profile.objects.filter(user=request.user).first()
-        if profile is not None:
-            return Preferences(**{field: getattr(profile, field) for field in FIELDS})
+    row = _PROFILE.first(user=request.user.pk) if request.user.is_authenticated else None
+    return preferences_from(request, row)
+
+
+def preferences_from(request, profile: tuple | None) -> Preferences:
+    """The preferences of a learner whose profile holds ``profile`` (its ``FIELDS``, in
+    order); with no profile, or for a visitor, those kept in the session."""
+    if profile is not None:
+        return Preferences(**dict(zip(FIELDS, profile, strict=True)))
     stored = request.session.get(SESSION_KEY) or {}
     return Preferences(**{k: v for k, v in stored.items() if k in FIELDS})
 
