@@ -16,19 +16,13 @@ from django.contrib import auth
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth import middleware as auth_middleware
 from django.contrib.auth.backends import ModelBackend
-from django.db import DEFAULT_DB_ALIAS
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
 from .prepared import Prepared
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-_COLUMNS = [field.attname for field in auth.get_user_model()._meta.concrete_fields]
-_USER = Prepared(
-    lambda pk: (
-        auth.get_user_model()._default_manager.filter(pk=pk).order_by().values_list(*_COLUMNS)[:1]
-    )
-)
+_USER = Prepared(lambda pk: auth.get_user_model()._default_manager.filter(pk=pk).order_by()[:1])
 
 
 def session_user(request):
@@ -39,10 +33,9 @@ def session_user(request):
     if MODEL_BACKEND not in settings.AUTHENTICATION_BACKENDS:
         return None
     model = auth.get_user_model()
-    row = _USER.first(pk=model._meta.pk.to_python(session[SESSION_KEY]))
-    if row is None:
+    user = _USER.first(pk=model._meta.pk.to_python(session[SESSION_KEY]))
+    if user is None:
         return None
-    user = model.from_db(DEFAULT_DB_ALIAS, _COLUMNS, row)
     if not ModelBackend().user_can_authenticate(user):
         return None
     if not constant_time_compare(session.get(HASH_SESSION_KEY, ""), user.get_session_auth_hash()):
