@@ -7,6 +7,7 @@ preferences become the new profile's.
 from dataclasses import asdict, dataclass
 
 from django import forms
+from django.utils.functional import SimpleLazyObject
 
 from .models import Profile
 from .prepared import Prepared
@@ -90,5 +91,9 @@ def save_preferences(request, preferences: Preferences) -> None:
 
 
 def reading_preferences(request):
-    """Template context processor: the visitor's reading preferences as ``prefs``."""
-    return {"prefs": get_preferences(request)}
+    """Template context processor: the visitor's reading preferences as ``prefs``.
+
+    Read when a template first uses them: a fragment (the next review card)
+    never does, and then costs no query.
+    """
+    return {"prefs": SimpleLazyObject(lambda: get_preferences(request))}
