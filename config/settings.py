@@ -67,7 +67,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading the user with SQL compiled once (reader/auth.py).
+    "reader.auth.AuthenticationMiddleware",
     "reader.security.PrivateForLearnersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -165,6 +166,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Django's database sessions, read with SQL compiled once (reader/sessions.py).
+SESSION_ENGINE = "reader.sessions"
 
 # Messages (the admin's and ours) live in the session: no signed cookie to
 # read and check on every request.

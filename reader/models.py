@@ -663,10 +663,6 @@ class LearnerStamp(models.Model):
         return f"Learner {self.user_id} at {self.stamp}"
 
     @classmethod
-    def current(cls, user_id: int) -> int:
-        return cls.objects.filter(user_id=user_id).values_list("stamp", flat=True).first() or 0
-
-    @classmethod
     def bump(cls, user_id: int, *, create: bool = True) -> None:
         """Move the learner's count on; ``create=False`` while their rows are being deleted
         (a new stamp then would outlive the account being deleted)."""

@@ -20,12 +20,13 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.paginator import InvalidPage, Paginator
-from django.db import connection
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -33,8 +34,10 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from . import vocabulary
-from .models import Article, LearnerStamp, ReadingProgress, Segment, WordStatus
-from .preferences import get_preferences
+from .models import Article, LearnerStamp, ParagraphPair, ReadingProgress, Segment, WordStatus
+from .preferences import FIELDS as PREFERENCE_FIELDS
+from .preferences import preferences_from
+from .prepared import Prepared
 from .security import ensure_csrf_cookie
 from .text.annotation import Annotation
 from .text.script import LANG, Script
@@ -108,30 +111,24 @@ class Version:
         return Article.objects.get(pk=self.pk)
 
 
-@cache
-def _find_article_sql(vendor: str) -> str:
-    meta = Article._meta
-    columns = [meta.get_field(name).column for name in ("id", "updated", "published", "slug")]
-    return "SELECT {}, {}, {} FROM {} WHERE {} = %s".format(
-        *(connection.ops.quote_name(c) for c in columns[:3]),
-        connection.ops.quote_name(meta.db_table),
-        connection.ops.quote_name(columns[3]),
+_ARTICLE = Prepared(
+    lambda slug: (
+        Article.objects.filter(slug=slug).order_by().values_list("id", "updated", "published")[:1]
     )
+)
 
 
 def find_article(slug: str, user) -> Version | None:
     """The article a reader may see at ``slug``, by its id and last edit; None when there is none.
 
-    One indexed lookup in plain SQL rather than
+    One indexed lookup compiled once (``reader.prepared``) rather than
     ``Article.objects.visible_to(user).filter(slug=slug)``: building that
     query costs more than the rest of a cached page. Measured with
     ``bench/web.py`` (2 gunicorn workers, seed page, 10 s at 16 connections,
-    two rounds in one sitting): 2,041 and 2,067 requests/s with this lookup,
-    1,391 and 937 with the ORM's.
+    two rounds in one sitting): 2,041 and 2,067 requests/s with a lookup in
+    plain SQL, 1,391 and 937 with the ORM's.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_find_article_sql(connection.vendor), [slug])
-        row = cursor.fetchone()
+    row = _ARTICLE.first(slug=slug)
     # The rule of ArticleQuerySet.visible_to: published, or any article for staff.
     if row is None or not (row[2] or user.is_staff):
         return None
@@ -197,10 +194,11 @@ def article_words(version: Version) -> tuple[str, ...]:
 
 
 state_cache = ByteBoundedCache(16 * 1024 * 1024)
+_NO_LEARNER_STATE = json_script({"bookmarks": []}, LEARNER_STATE_ID).encode()
 DUE_FRESH_SECONDS = 60  # how long a page may show an "N due" already worked out
 
 
-def learner_state(user, version: Version) -> bytes:
+def learner_state(user, version: Version, stamp: int) -> bytes:
     """What the page's script needs to know about this learner: the sentences they
     bookmarked, which of the article's words they know or are learning, and how many
     review cards are due (the header's "N due").
@@ -209,16 +207,17 @@ def learner_state(user, version: Version) -> bytes:
     appended as the learner scrolls are pressed too. ``words`` is the
     number of the article's words to learn, so the page can say how many
     are new to this learner. Kept per learner and article until either
-    changes (``LearnerStamp``, the article's edit) or a minute has passed:
-    one indexed read then answers for a learner with thousands of words.
+    changes (``LearnerStamp``, whose ``stamp`` the caller has read; the
+    article's edit) or a minute has passed: the read of the stamp then
+    answers for a learner with thousands of words.
     """
     if not user.is_authenticated:
-        return json_script({"bookmarks": []}, LEARNER_STATE_ID).encode()
+        return _NO_LEARNER_STATE
     key = (
         user.pk,
         version.pk,
         version.updated,
-        LearnerStamp.current(user.pk),
+        stamp,
         int(time.time() // DUE_FRESH_SECONDS),
     )
     cached = state_cache.get(key)
@@ -243,30 +242,88 @@ def learner_state(user, version: Version) -> bytes:
     return cached
 
 
-def progress_state(user, version: Version, slug: str) -> bytes:
+@dataclass(frozen=True)
+class Learner:
+    """What a reader page needs to know of a learner beyond their account, read at once."""
+
+    stamp: int  # their LearnerStamp's, 0 before their first change
+    profile: tuple | None  # their profile's preferences.FIELDS; None without a profile
+    progress: tuple | None  # in this article: segment id, share, finished, its Chinese, pair
+
+
+_PROGRESS_COLUMNS = ["segment_id", "share", "finished", "segment__zh", "segment__pair__position"]
+_LEARNER = Prepared(
+    lambda user, article: (
+        get_user_model()
+        ._default_manager.filter(pk=user)
+        .annotate(
+            stamp=Subquery(LearnerStamp.objects.filter(user_id=OuterRef("pk")).values("stamp")[:1]),
+            here=FilteredRelation(
+                "reading_progress", condition=Q(reading_progress__article_id=article)
+            ),
+        )
+        .order_by()
+        .values_list(
+            "stamp",
+            "profile__id",
+            *(f"profile__{field}" for field in PREFERENCE_FIELDS),
+            *(f"here__{column}" for column in _PROGRESS_COLUMNS),
+        )[:1]
+    )
+)
+
+
+def read_learner(user, version: Version) -> Learner | None:
+    """Their stamp, preferences and progress in the article, in one query compiled once
+    (``reader.prepared``): a page costs what these rows cost, not what building three
+    queries does. None for a visitor."""
+    if not user.is_authenticated:
+        return None
+    row = _LEARNER.first(user=user.pk, article=version.pk) or (None,) * (
+        2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)
+    )
+    profile = row[2 : 2 + len(PREFERENCE_FIELDS)]
+    progress = row[2 + len(PREFERENCE_FIELDS) :]
+    return Learner(
+        stamp=row[0] or 0,
+        profile=profile if row[1] is not None else None,
+        progress=progress if progress[1] is not None else None,  # share is never null
+    )
+
+
+def progress_state(user, slug: str, version: Version, learner: Learner | None) -> bytes:
     """Where the learner stopped in the article, and where reader.js posts the next place.
 
-    Read on every page (one indexed row): it changes every few seconds of reading.
+    Read on every page (with ``read_learner``): it changes every few seconds
+    of reading.
     The first view writes the row, with nothing read yet: the article was opened.
     """
-    if not user.is_authenticated:
+    if learner is None:
         return b""
-    state: dict = {"save": reverse("reader:progress_save", kwargs={"slug": slug})}
-    row = (
-        ReadingProgress.objects.filter(user=user, article_id=version.pk)
-        .select_related("article", "segment__pair__article")
-        .first()
-    )
-    if row is None:
+    if learner.progress is None:
         # The first view counts as opened, script or not (a class's teachers see it).
         ReadingProgress.objects.get_or_create(user=user, article_id=version.pk)
-    elif row.segment_id or row.share:
-        state.update(
-            segment=row.segment_id,
-            share=row.share,
-            finished=row.finished,
-            url=row.get_absolute_url(),
-        )
+    return _progress_json(slug, version.pk, learner.progress)
+
+
+@lru_cache(maxsize=4096)
+def _progress_json(slug: str, article_pk: int, row: tuple | None) -> bytes:
+    """The document for a progress row's columns: the same columns, the same bytes.
+
+    Kept because its two links cost more to make than the row to read; the
+    row's link is made by ``ReadingProgress`` itself, from the columns read.
+    """
+    state: dict = {"save": reverse("reader:progress_save", kwargs={"slug": slug})}
+    # A row with nothing read yet only says the article was opened: nothing to continue.
+    if row is not None and (row[0] is not None or row[1]):
+        segment_id, share, finished, zh, position = row
+        article = Article(pk=article_pk, slug=slug)
+        segment = None
+        if segment_id is not None:
+            pair = ParagraphPair(position=position, article=article)
+            segment = Segment(pk=segment_id, zh=zh, pair=pair)
+        url = ReadingProgress(article=article, segment=segment).get_absolute_url()
+        state.update(segment=segment_id, share=share, finished=finished, url=url)
     return json_script(state, PROGRESS_ID).encode()
 
 
@@ -314,7 +371,8 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
     version = find_article(slug, request.user)
     if version is None:
         return None
-    preferences = get_preferences(request)
+    learner = read_learner(request.user, version)
+    preferences = preferences_from(request, learner.profile if learner else None)
     rendered = article_part(version, part, preferences.script)
     if rendered is None:
         return None
@@ -322,8 +380,8 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
         return rendered.html
     body = (
         rendered.html
-        + learner_state(request.user, version)
-        + progress_state(request.user, version, slug)
+        + learner_state(request.user, version, learner.stamp if learner else 0)
+        + progress_state(request.user, slug, version, learner)
     )
     head, tail = _shell(request, version, part, rendered.parts, preferences)
     # Only a learner's page has a form with a token (log out); a visitor's

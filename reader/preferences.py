@@ -7,8 +7,10 @@ preferences become the new profile's.
 from dataclasses import asdict, dataclass
 
 from django import forms
+from django.utils.functional import SimpleLazyObject
 
 from .models import Profile
+from .prepared import Prepared
 from .text.script import LANG, Script
 
 SESSION_KEY = "reading_preferences"
@@ -62,11 +64,22 @@ class PreferencesForm(forms.ModelForm):
         }
 
 
+# Read on every page a learner opens: compiled once (reader/prepared.py).
+_PROFILE = Prepared(
+    lambda user: Profile.objects.filter(user_id=user).order_by().values_list(*FIELDS)[:1]
+)
+
+
 def get_preferences(request) -> Preferences:
-    if request.user.is_authenticated:
-        profile = Profile.objects.filter(user=request.user).first()
-        if profile is not None:
-            return Preferences(**{field: getattr(profile, field) for field in FIELDS})
+    row = _PROFILE.first(user=request.user.pk) if request.user.is_authenticated else None
+    return preferences_from(request, row)
+
+
+def preferences_from(request, profile: tuple | None) -> Preferences:
+    """The preferences of a learner whose profile holds ``profile`` (its ``FIELDS``, in
+    order); with no profile, or for a visitor, those kept in the session."""
+    if profile is not None:
+        return Preferences(**dict(zip(FIELDS, profile, strict=True)))
     stored = request.session.get(SESSION_KEY) or {}
     return Preferences(**{k: v for k, v in stored.items() if k in FIELDS})
 
@@ -80,6 +93,10 @@ def save_preferences(request, preferences: Preferences) -> None:
 
 def reading_preferences(request):
     """Template context processor: the visitor's reading preferences as ``prefs``, and the
-    ``lang`` of Chinese in their script as ``zh_lang`` (``in_script`` converts the text)."""
-    prefs = get_preferences(request)
-    return {"prefs": prefs, "zh_lang": LANG[Script(prefs.script)]}
+    ``lang`` of Chinese in their script as ``zh_lang`` (``in_script`` converts the text).
+
+    Read when a template first uses them: a fragment (the next review card)
+    never does, and then costs no query.
+    """
+    prefs = SimpleLazyObject(lambda: get_preferences(request))
+    return {"prefs": prefs, "zh_lang": SimpleLazyObject(lambda: LANG[Script(prefs.script)])}

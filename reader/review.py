@@ -228,8 +228,12 @@ def _next_review(user, now: datetime) -> datetime | None:
     return min((at for at in (words, sentences) if at), default=None)
 
 
-def summary(user, data: dict | None, now: datetime) -> dict:
-    """The end of a session: its answers by grade, the words it made known, what is next."""
+def summary(user, data: dict | None, now: datetime, *, due_later: int) -> dict:
+    """The end of a session: its answers by grade, the words it made known, what is next.
+
+    ``due_later``: the cards due now (``vocabulary.due_count``), new ones kept
+    for the next session.
+    """
     context: dict = {"answered": 0, "by_grade": [], "known": [], "next_at": None}
     if data:
         since = parse_datetime(data["since"])
@@ -252,7 +256,7 @@ def summary(user, data: dict | None, now: datetime) -> dict:
             .values_list("word", flat=True)
         )
     context["next_at"] = _next_review(user, now)
-    context["due_later"] = vocabulary.due_count(user, now)  # new cards kept for the next session
+    context["due_later"] = due_later
     return context
 
 
@@ -260,7 +264,8 @@ def review_context(request, now: datetime, *, reveal: str = "") -> dict:
     """The next card to show, or the session's summary when there is none."""
     user = request.user
     data = _session(request, now)
-    due = vocabulary.next_due(user, now)
+    queue = vocabulary.review_queue(user, now)
+    due = queue.next
     new_allowed = data is None or data["new"] < vocabulary.NEW_CARDS_PER_SESSION
     if due is not None and ((due.word or due.bookmark).card is not None or new_allowed):
         if data is None:
@@ -270,11 +275,11 @@ def review_context(request, now: datetime, *, reveal: str = "") -> dict:
             "card": card,
             "revealed": reveal == card.key,
             "shown_at": now.isoformat(),
-            "due_count": vocabulary.due_count(user, now),
+            "due_count": queue.count,
         }
     # Nothing more to review now: the session, if any, ends with its summary.
     request.session.pop(SESSION_KEY, None)
-    context = summary(user, data, now)
+    context = summary(user, data, now, due_later=queue.count)
     context["due_count"] = context["due_later"]
     return context
 
@@ -301,28 +306,28 @@ def _duration_ms(shown_at: str, now: datetime) -> int | None:
 @vary_on_headers("HX-Request")
 def review_answer(request, key):
     """Grade the card ``key``; htmx gets the next card in place, a plain form a 303 back."""
-    due = vocabulary.find_card(request.user, key)
-    if due is None:
-        raise Http404("No such card.")
     try:
         rating = int(request.POST.get("rating", ""))
     except ValueError:
         rating = 0
     if rating not in Review.Rating.values:
+        if vocabulary.find_card(request.user, key) is None:
+            raise Http404("No such card.")
         return HttpResponseBadRequest(BAD_GRADE, content_type="text/plain; charset=utf-8")
     now = timezone.now()
-    was_new = (due.word or due.bookmark).card is None
-    vocabulary.answer(
-        user=request.user,
-        key=key,
-        rating=rating,
-        now=now,
-        duration_ms=_duration_ms(request.POST.get("shown_at", ""), now),
-        found=due,
-    )
+    try:
+        answered = vocabulary.answer(
+            user=request.user,
+            key=key,
+            rating=rating,
+            now=now,
+            duration_ms=_duration_ms(request.POST.get("shown_at", ""), now),
+        )
+    except LookupError:
+        raise Http404("No such card.") from None
     data = _session(request, now) or _start(request, now)
     data["last"] = now.isoformat()
-    data["new"] += was_new
+    data["new"] += answered.first
     request.session[SESSION_KEY] = data
     if request.htmx:
         return render(request, "reader/review.html#review-card", review_context(request, now))

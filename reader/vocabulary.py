@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from fsrs import Card, Rating, Scheduler
 
 from .forms import parse_id
 from .models import Bookmark, LearnerStamp, Review, Segment, WordStatus
+from .prepared import Prepared
 from .text import levels
 from .text.vocabulary import is_learnable
 
@@ -248,48 +250,125 @@ def _due_bookmarks(user, now: datetime):
     return Bookmark.objects.filter(user=user).filter(Q(due__lte=now) | Q(due__isnull=True))
 
 
+def _head(due, when, *order: str):
+    """The first of the ``due`` cards in ``order`` (its id, ``when`` it fell due, whether it
+    was seen before) and how many are due, seen and new: one query, no row when none is.
+
+    The counts are a group of the learner's due cards; the first card comes
+    from subqueries that read it through the index, as ``next_due`` used to.
+    Measured on bench_review's learner (500 due words): 0.46 ms of CPU,
+    against 1.2 ms for the counts as window aggregates beside the first row.
+    """
+    first = due.order_by(*order).annotate(
+        when=when, seen=ExpressionWrapper(Q(card__isnull=False), output_field=BooleanField())
+    )
+    return (
+        due.order_by()
+        .values("user")
+        .annotate(
+            head=Subquery(first.values("pk")[:1]),
+            head_when=Subquery(first.values("when")[:1]),
+            head_seen=Subquery(first.values("seen")[:1]),
+            seen_n=Count("pk", filter=Q(card__isnull=False)),
+            new_n=Count("pk", filter=Q(card__isnull=True)),
+        )
+        .values_list("head", "head_when", "head_seen", "seen_n", "new_n")
+    )
+
+
+# A new sentence card is due from the moment it was bookmarked.
+_WORDS_HEAD = Prepared(lambda user, now: _head(_due_words(user, now), F("due"), "due", "pk"))
+_BOOKMARKS_HEAD = Prepared(
+    lambda user, now: _head(
+        _due_bookmarks(user, now), Coalesce("due", "created"), "due", "created", "pk"
+    )
+)
+
+
+@dataclass(frozen=True)
+class Queue:
+    """What is due for review now: the next card, and the count the header shows."""
+
+    next: Due | None
+    count: int
+
+
+def _heads(user, now: datetime) -> tuple[list, int]:
+    """The first due word and the first due sentence (kind, pk, when, seen), and the count.
+
+    Compiled once (``reader.prepared``): the review answers with them after
+    every grade, and the header counts with them on every page.
+    """
+    heads, seen, new = [], 0, 0
+    for kind, prepared in (("w", _WORDS_HEAD), ("b", _BOOKMARKS_HEAD)):
+        row = prepared.first(user=user.pk, now=now)
+        if row is not None:
+            pk, when, was_seen, seen_n, new_n = row
+            heads.append((kind, pk, when, was_seen))
+            seen, new = seen + seen_n, new + new_n
+    return heads, seen + min(new, NEW_CARDS_PER_SESSION)
+
+
 def due_count(user, now: datetime | None = None) -> int:
     """Cards due now ("N due" in the header), new ones counted up to a session's share."""
     if not user.is_authenticated:
         return 0
+    return _heads(user, now or timezone.now())[1]
+
+
+def review_queue(user, now: datetime | None = None) -> Queue:
+    """The card to review next (``next_due``) and the cards due now (``due_count``), at once."""
     now = now or timezone.now()
-    seen = new = 0
-    # One query a table: the header shows this on every page.
-    for due in (_due_words(user, now), _due_bookmarks(user, now)):
-        counts = due.aggregate(
-            seen=Count("pk", filter=Q(card__isnull=False)),
-            new=Count("pk", filter=Q(card__isnull=True)),
+    heads, count = _heads(user, now)
+    while heads:
+        # The most overdue first, cards never seen after them.
+        kind, pk, _, _ = min([head for head in heads if head[3]] or heads, key=lambda head: head[2])
+        found = _card_with_source(kind, pk)
+        if found is not None:
+            return Queue(found, count)
+        heads, count = _heads(user, now)  # removed meanwhile: look again
+    return Queue(None, count)
+
+
+_WITH_SOURCE = {
+    "w": Prepared(
+        lambda pk: WordStatus.objects.select_related("segment__pair__article").filter(pk=pk)
+    ),
+    "b": Prepared(
+        lambda pk: Bookmark.objects.select_related("article", "segment__pair__article").filter(
+            pk=pk
         )
-        seen, new = seen + counts["seen"], new + counts["new"]
-    return seen + min(new, NEW_CARDS_PER_SESSION)
+    ),
+}
 
 
-def next_due(user, now: datetime | None = None, *, skip: tuple[str, ...] = ()) -> Due | None:
-    """The card to review next: the most overdue first, cards never seen after them."""
-    now = now or timezone.now()
-    candidates: list[tuple[datetime, Due]] = []
-    words = _due_words(user, now).order_by("due", "pk").select_related("segment__pair__article")
-    for row in words[: len(skip) + 1]:
-        candidates.append((row.due, Due(word=row)))
-    bookmarks = (
-        _due_bookmarks(user, now)
-        .order_by("due", "created", "pk")
-        .select_related("article", "segment__pair__article")
-    )
-    for row in bookmarks[: len(skip) + 1]:
-        candidates.append((row.due or row.created, Due(bookmark=row)))
-    candidates = [(when, due) for when, due in candidates if due.key not in skip]
-    if not candidates:
+def _card_with_source(kind: str, pk: int) -> Due | None:
+    """The card with its sentence, pair and article, which the review shows and links."""
+    row = _WITH_SOURCE[kind].first(pk=pk)
+    if row is None:
         return None
-    seen = [c for c in candidates if (c[1].word or c[1].bookmark).card is not None]
-    return min(seen or candidates, key=lambda c: c[0])[1]
+    return Due(word=row) if kind == "w" else Due(bookmark=row)
+
+
+def next_due(user, now: datetime | None = None) -> Due | None:
+    """The card to review next: the most overdue first, cards never seen after them."""
+    return review_queue(user, now).next
+
+
+def _card_key(key: str) -> tuple[str, int] | None:
+    """A card's name (``w12``, ``b7``) as its kind and id; None when it names no card."""
+    kind, pk = key[:1], parse_id(key[1:])
+    if kind not in ("w", "b") or pk is None:
+        return None
+    return kind, pk
 
 
 def find_card(user, key: str) -> Due | None:
     """The learner's card named ``key`` (``w12``, ``b7``); None for anyone else's."""
-    kind, pk = key[:1], parse_id(key[1:])
-    if kind not in ("w", "b") or pk is None:
+    parsed = _card_key(key)
+    if parsed is None:
         return None
+    kind, pk = parsed
     if kind == "w":
         row = WordStatus.objects.filter(user=user, pk=pk).first()
         return Due(word=row) if row else None
@@ -297,47 +376,64 @@ def find_card(user, key: str) -> Due | None:
     return Due(bookmark=row) if row else None
 
 
+@dataclass(frozen=True)
+class Answered(Due):
+    """A card just graded; ``first`` when it was its first review (a new card)."""
+
+    first: bool = False
+
+
+def _locked(model) -> Prepared:
+    """The learner's card of ``model`` by its id, locked: on PostgreSQL the row, on SQLite
+    the transaction holds the write lock from its start."""
+    return Prepared(
+        lambda user, pk: model.objects.select_for_update().filter(user_id=user, pk=pk).order_by()
+    )
+
+
+_LOCKED = {"w": _locked(WordStatus), "b": _locked(Bookmark)}
+
+
 def answer(
-    *,
-    user,
-    key: str,
-    rating: int,
-    now: datetime | None = None,
-    duration_ms=None,
-    found: Due | None = None,
-) -> Due:
+    *, user, key: str, rating: int, now: datetime | None = None, duration_ms=None
+) -> Answered:
     """Grade a card 1-4 (Again, Hard, Good, Easy) and schedule its next review.
 
     A word whose card has become stable past ``KNOWN_STABILITY_DAYS`` is known.
-    ``found`` is the card as ``find_card(user, key)`` gave it, when the caller has it.
+    LookupError when the learner has no card ``key``.
     """
     if rating not in Review.Rating.values:
         raise WordError(f"“{rating}” is not a grade (1 Again, 2 Hard, 3 Good, 4 Easy)")
     now = now or timezone.now()
+    parsed = _card_key(key)
+    if parsed is None:
+        raise LookupError(key)
+    kind, pk = parsed
     with transaction.atomic():
-        due = found if found is not None and found.key == key else find_card(user, key)
-        if due is None:
+        row = _LOCKED[kind].first(user=user.pk, pk=pk)
+        if row is None:
             raise LookupError(key)
-        row = due.word or due.bookmark
-        row = type(row).objects.select_for_update().get(pk=row.pk)
+        first = row.card is None
         card, _ = SCHEDULER.review_card(_card(row, now), Rating(rating), review_datetime=now)
         row.card = card.to_dict()
         row.due = card.due
         fields = ["card", "due"]
-        if due.word and card.stability and card.stability >= KNOWN_STABILITY_DAYS:
+        if kind == "w" and card.stability and card.stability >= KNOWN_STABILITY_DAYS:
             row.status, row.changed = Status.KNOWN, now
             fields += ["status", "changed"]
         row.save(update_fields=fields)
         LearnerStamp.bump(user.pk)
         Review.objects.create(
             user=user,
-            word=row if due.word else None,
-            bookmark=row if due.bookmark else None,
+            word=row if kind == "w" else None,
+            bookmark=row if kind == "b" else None,
             rating=rating,
             reviewed=now,
             duration_ms=duration_ms,
         )
-    return Due(word=row) if due.word else Due(bookmark=row)
+    if kind == "w":
+        return Answered(word=row, first=first)
+    return Answered(bookmark=row, first=first)
 
 
 def next_interval(row, rating: int, now: datetime | None = None) -> timedelta:

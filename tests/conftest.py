@@ -17,6 +17,7 @@ def empty_cache():
     pages.shell_cache.clear()
     pages.words_cache.clear()
     pages.state_cache.clear()
+    pages._progress_json.cache_clear()
 
 
 @pytest.fixture

@@ -159,6 +159,7 @@ def test_another_learners_card_is_not_found(bank, mei):
     li.force_login(make_learner("li"))
     assert li.post(answer_url(f"w{row.pk}"), {"rating": "3"}).status_code == 404
     assert li.post(answer_url("x1"), {"rating": "3"}).status_code == 404
+    assert li.post(answer_url(f"w{row.pk}"), {"rating": "9"}).status_code == 404  # not 400
     assert li.get(reverse("reader:review"), {"show": f"w{row.pk}"}).status_code == 200
     assert not Review.objects.exists()
 

@@ -1,0 +1,127 @@
+"""A learner's session on the reader page, which reads it and its user with prepared SQL.
+
+Each test opens the page once first, so that what was read then could only
+be shown again if something were kept that should not be.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factory import PASSWORD, make_learner
+
+pytestmark = pytest.mark.django_db
+
+
+def logged_in(username="mei") -> Client:
+    client = Client()
+    response = client.post(reverse("login"), {"username": username, "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def with_cookie_of(client: Client) -> Client:
+    """A second browser holding the same session cookie (copied, or stolen)."""
+    other = Client()
+    other.cookies["sessionid"] = client.cookies["sessionid"].value
+    return other
+
+
+def as_learner(client, page, name="mei"):
+    assertContains(client.get(page), f"Log out {name}")
+
+
+def as_visitor(client, page):
+    response = client.get(page)
+    assertContains(response, "Log in")
+    assertNotContains(response, "Log out")
+
+
+def test_logging_out_ends_the_session_for_every_copy_of_its_cookie(seed_article):
+    make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    copy = with_cookie_of(client)
+    as_learner(copy, page)
+    client.post(reverse("logout"))
+    as_visitor(copy, page)
+    assert copy.get(reverse("reader:bookmark_list")).status_code == 302  # to log in
+
+
+def test_a_password_changed_elsewhere_ends_other_sessions(seed_article):
+    learner = make_learner()
+    page = seed_article.get_absolute_url()
+    laptop, phone = logged_in(), logged_in()
+    as_learner(phone, page)
+    response = laptop.post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "another-long-passphrase-8",
+            "new_password2": "another-long-passphrase-8",
+        },
+    )
+    assert response.status_code == 302
+    as_learner(laptop, page)  # the session that changed it stays
+    as_visitor(phone, page)
+    learner.refresh_from_db()
+    assert learner.check_password("another-long-passphrase-8")
+
+
+def test_a_deactivated_learner_is_logged_out_on_their_next_page(seed_article):
+    learner = make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    learner.is_active = False
+    learner.save()
+    as_visitor(client, page)
+
+
+def test_a_deleted_learner_is_a_visitor_on_their_next_page(seed_article):
+    learner = make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    learner.delete()
+    as_visitor(client, page)
+
+
+def test_an_expired_session_is_a_visitor_s(seed_article):
+    make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    as_visitor(client, page)
+
+
+def test_a_renamed_learner_keeps_their_session(seed_article):
+    learner = make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    learner.username = "mei-lin"
+    learner.save()
+    assertContains(client.get(reverse("reader:preferences_update")), "Log out mei-lin")
+
+
+def test_a_preference_changed_on_one_device_shows_on_the_next_page_of_each(seed_article):
+    make_learner()
+    page = seed_article.get_absolute_url()
+    laptop, phone = logged_in(), logged_in()
+    for client in (laptop, phone):
+        assertContains(client.get(page), 'data-text-size="medium"')
+    laptop.post(reverse("reader:preferences_update"), {"text_size": "larger"})
+    for client in (laptop, phone):
+        assertContains(client.get(page), 'data-text-size="larger"')
+    phone.post(reverse("reader:preferences_update"), {"script": "taiwan"})
+    for client in (laptop, phone):
+        html = client.get(page).content.decode()
+        assert 'data-text-size="larger"' in html and 'data-script="taiwan"' in html
+        assert "國<rt>" in html and "国<rt>" not in html  # 国家 as Taiwan writes it
