@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from timing import run_in_fresh_database  # noqa: E402
+
 ROUNDS = int(os.environ.get("BENCH_REVIEW_ROUNDS", "200"))
 TARGET_MS = 20
 KNOWN, LEARNING, BOOKMARKS = 5000, 500, 20
@@ -114,30 +116,11 @@ def _child() -> None:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory(prefix="duizhao-review-") as tmp:
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE"))},
-            "DJANGO_SETTINGS_MODULE": "config.settings_test",
-            "DATABASE_URL": f"sqlite:///{tmp}/review.sqlite3",
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench-" + "k" * 60,
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DJANGO_SECURE_HSTS_SECONDS": "0",
-            "DJANGO_SESSION_COOKIE_SECURE": "0",
-            "DJANGO_CSRF_COOKIE_SECURE": "0",
-            "DJANGO_LOG_LEVEL": "ERROR",
-        }
-        run = {"env": env, "cwd": ROOT, "check": True}
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput"], capture_output=True, **run
-        )
-        subprocess.run([sys.executable, __file__, "--child"], **run)
+    run_in_fresh_database(__file__, "review")
 
 
 if __name__ == "__main__":
     if "--child" in sys.argv:
-        sys.path.insert(0, str(ROOT))
         _child()
     else:
         main()

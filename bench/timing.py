@@ -1,6 +1,11 @@
 """What the benchmarks share: time per 1,000 characters, best of a few runs."""
 
+import os
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 
 def ms_per_thousand_chars(texts: list[str], run, *, before=lambda: None, repeat: int = 3) -> float:
@@ -23,12 +28,6 @@ def ms_per_thousand_chars(texts: list[str], run, *, before=lambda: None, repeat:
 def run_in_fresh_database(script: str, name: str) -> None:
     """Run ``script --child`` against a new, migrated SQLite database of its own, with the
     test settings (plain static files) and DEBUG off, as production would serve."""
-    import os
-    import subprocess
-    import sys
-    import tempfile
-    from pathlib import Path
-
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory(prefix=f"duizhao-{name}-") as tmp:
         env = {
