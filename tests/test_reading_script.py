@@ -115,3 +115,19 @@ def test_a_learners_own_pages_follow_the_script_too(client, db):
     # A traditional query finds the word, which is kept in simplified.
     found = client.get(reverse("reader:word_list"), {"q": "國家"}).content.decode()
     assert '<span class="word-zh" lang="zh-Hant-TW">國家</span>' in found
+
+
+def test_a_review_card_follows_the_script(client, db):
+    article = import_article(slug="guo", zh=["国家很大。"], en=["The country is big."]).article
+    client.force_login(make_learner("mei"))
+    segment = article.pairs.get().segments.get()
+    client.post(
+        reverse("reader:word_status", kwargs={"word": "国家"}),
+        {"status": "learning", "seg": segment.pk},
+    )
+    choose(client, "hongkong")
+    card = client.get(reverse("reader:review")).content.decode()
+    text = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", card)
+    assert 'class="review-zh" lang="zh-Hant-HK"' in card
+    assert "很大" in text and "國家" in text and "国家" not in text
+    assert 'class="review-blank"' in card  # the prompt's markup is kept, not escaped

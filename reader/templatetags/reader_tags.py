@@ -6,7 +6,7 @@ thousands of words, and this runs for each of them on every page view.
 
 from django import template
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from reader.classes import learner_name
 from reader.text import levels
@@ -72,8 +72,15 @@ def ruby(tokens, script=None):
 
 @register.filter
 def in_script(text, script):
-    """Chinese ``text`` (a title, say) in the reader's ``script``, one character for one."""
-    return convert(text, script) if text and script else text
+    """Chinese ``text`` (a title, say) in the reader's ``script``, one character for one.
+
+    Markup already made safe stays safe: only Han characters change, never a
+    tag, an attribute or an entity.
+    """
+    if not (text and script):
+        return text
+    converted = convert(str(text), script)
+    return mark_safe(converted) if isinstance(text, SafeData) else converted
 
 
 @register.filter
