@@ -29,7 +29,7 @@ from .models import (
     WordCorrection,
 )
 from .text import matching, search
-from .text.annotation import Annotation
+from .text.annotation import zh_texts
 from .text.beads import join_paragraphs
 from .text.lang import han_count
 from .text.parse import ParsedArticle
@@ -157,7 +157,7 @@ def import_article(
         article.pairs.all().delete()
         segments = _create_pairs(article, enumerate(pairs))
         move_bookmarks(article=article, segments=segments)
-        refresh_search(article=article)
+        refresh_search(article=article, segments=segments)
     return ImportResult(
         article=article,
         created=created,
@@ -363,14 +363,19 @@ def reannotate(segments) -> int:
     return len(segments)
 
 
-def refresh_search(*, article: Article) -> ArticleSearch:
+def refresh_search(*, article: Article, segments: list[Segment] | None = None) -> ArticleSearch:
     """Rewrite the words the article is found by: its titles, then each sentence's words.
 
     The Chinese are the words the pipeline cut at import (so 榴弹炮 is found,
     and 弹 alone is not); the Chinese title, which has no segment, is cut the
     same way here. Call it wherever an article's segments or titles are written.
+    ``segments``, when given, are all the article's segments, just written: they
+    are read as they are in memory rather than back from the database.
     """
-    rows = Segment.objects.filter(pair__article=article).values_list("annotation", "en")
+    if segments is None:
+        rows = Segment.objects.filter(pair__article=article).values_list("annotation", "en")
+    else:
+        rows = [(segment.annotation, segment.en) for segment in segments]
     words = search_document(title_en=article.title_en, title_zh=article.title_zh, segments=rows)
     row, _ = ArticleSearch.objects.update_or_create(article=article, defaults={"words": words})
     return row
@@ -382,7 +387,7 @@ def search_document(*, title_en: str, title_zh: str, segments) -> str:
 
     chunks = [title_en, *split_words(title_zh or "")]
     for annotation, en in segments:
-        chunks.extend(token.text for token in Annotation.from_json(annotation).zh)
+        chunks.extend(zh_texts(annotation))
         chunks.append(en)
     return " ".join(word for chunk in chunks for word in search.search_words(chunk or ""))
 

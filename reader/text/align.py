@@ -193,6 +193,7 @@ def align_units(
         raise AlignmentError("the English side is empty")
     if analysis is None:
         analysis = Analysis()
+    analysis.segment(zh)
     zu = [analysis.unit(t, "zh") for t in zh]
     eu = [analysis.unit(t, "en") for t in en]
     aligner = _Aligner(zu, eu, params)

@@ -260,12 +260,15 @@ def _en_word(token: str, at_start: bool) -> tuple[frozenset[str], bool] | None:
     return frozenset({key, "py:" + low}), False
 
 
-def en_unit(text: str) -> Unit:
-    """Features of an English paragraph or sentence."""
+def en_unit(text: str, tokens: list[str] | None = None) -> Unit:
+    """Features of an English paragraph or sentence.
+
+    ``tokens`` are the text's tokens when they are known already (``english.tokenize``).
+    """
     items: list[tuple[frozenset[str] | set[str], bool]] = []
     words = []  # english.words(text), for the numbers
     sentence_start = True
-    for token in english.tokenize(text):
+    for token in english.tokenize(text) if tokens is None else tokens:
         if token[0].isalpha():
             words.append(token)
             item = _en_word(token, sentence_start)

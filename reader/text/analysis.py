@@ -21,7 +21,7 @@ concerned are segmented on their own.)
 
 from __future__ import annotations
 
-from reader.text import align_features, sentences, words
+from reader.text import align_features, english, sentences, words
 from reader.text.align_features import Unit
 
 __all__ = ["Analysis"]
@@ -34,6 +34,7 @@ class Analysis:
         self._words: dict[str, list[str]] = {}
         self._sentences: dict[tuple[str, str], list[str]] = {}
         self._units: dict[tuple[str, str], Unit] = {}
+        self._en_tokens: dict[str, list[str]] = {}
         self.segmented = 0  # texts given to the segmenter
 
     def words(self, text: str) -> list[str]:
@@ -42,6 +43,20 @@ class Analysis:
         if found is None:
             found = self._words[text] = self._segment(text)
         return found
+
+    def tokens(self, text: str) -> list[str]:
+        """The English text's tokens (``english.tokenize``), not to be changed."""
+        found = self._en_tokens.get(text)
+        if found is None:
+            found = self._en_tokens[text] = english.tokenize(text)
+        return found
+
+    def segment(self, texts: list[str]) -> None:
+        """Cut the Chinese texts not cut yet, all together (``words.split_texts``)."""
+        todo = [text for text in dict.fromkeys(texts) if text not in self._words]
+        if todo:
+            self.segmented += len(todo)
+            self._words.update(zip(todo, words.split_texts(todo), strict=True))
 
     def sentences(self, paragraph: str, lang: str) -> list[str]:
         """The paragraph's sentences; ``lang`` is ``"zh"`` or ``"en"``."""
@@ -64,7 +79,7 @@ class Analysis:
             if lang == "zh":
                 found = align_features.zh_unit(text, self.words(text))
             else:
-                found = align_features.en_unit(text)
+                found = align_features.en_unit(text, self.tokens(text))
             self._units[key] = found
         return found
 

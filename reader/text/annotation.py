@@ -35,7 +35,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["Annotation", "EnToken", "ZhToken", "zh_tokens_from_json", "zh_tokens_to_json"]
+__all__ = [
+    "Annotation",
+    "EnToken",
+    "ZhToken",
+    "zh_texts",
+    "zh_tokens_from_json",
+    "zh_tokens_to_json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +129,8 @@ def zh_tokens_to_json(tokens: Iterable[ZhToken]) -> list[dict]:
 
 def zh_tokens_from_json(data: Sequence[dict]) -> tuple[ZhToken, ...]:
     return tuple(ZhToken.from_json(token) for token in data)
+
+
+def zh_texts(data: dict | None) -> list[str]:
+    """The texts of a stored annotation's Chinese tokens, the rest left unread."""
+    return [token["t"] for token in (data or {}).get("tokens", ())]

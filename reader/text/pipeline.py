@@ -68,18 +68,24 @@ class Progress:
 
 
 def annotate_segment(
-    zh: str, en: str, options: Options = Options(), *, zh_words: list[str] | None = None
+    zh: str,
+    en: str,
+    options: Options = Options(),
+    *,
+    zh_words: list[str] | None = None,
+    en_tokens: list[str] | None = None,
 ) -> SegmentData:
     """Words of the Chinese with pinyin, tones and level, each linked to its English words.
 
-    ``zh_words`` are the Chinese words when they are known already. Spaces the
-    writer typed between them are kept, as tokens of their own.
+    ``zh_words`` are the Chinese words and ``en_tokens`` the English tokens
+    (``english.tokenize``) when they are known already. Spaces the writer
+    typed between the Chinese words are kept, as tokens of their own.
     """
     if zh_words is None:
         zh_words = split_words(zh) if zh else []
     zh_words = with_spaces(zh, zh_words)
     zh_tokens = pinyin.annotate_words(zh_words, sandhi=options.tone_sandhi) if zh_words else []
-    en_texts = english.tokenize(en) if en else []
+    en_texts = en_tokens if en_tokens is not None else english.tokenize(en) if en else []
     # Names whole (米/利 → 米利), read from the words, their readings and the English.
     spans = names.find_names(zh_words, [t.syllables for t in zh_tokens], en_texts)
     zh_tokens = [token for token, _ in names.join_names(zh_tokens, spans)]
@@ -212,15 +218,19 @@ def build_segments(
         ]
     else:
         beads = align.align_sentences(zh_sents, en_sents, analysis)
-    return [
-        annotate_segment(
-            "".join(zh_sents[i] for i in zh_idx),
-            " ".join(en_sents[j] for j in en_idx),
-            options,
-            zh_words=[word for i in zh_idx for word in analysis.words(zh_sents[i])],
+    segments = []
+    for zh_idx, en_idx in beads:
+        en_text = " ".join(en_sents[j] for j in en_idx)
+        segments.append(
+            annotate_segment(
+                "".join(zh_sents[i] for i in zh_idx),
+                en_text,
+                options,
+                zh_words=[word for i in zh_idx for word in analysis.words(zh_sents[i])],
+                en_tokens=analysis.tokens(en_text) if en_text else [],
+            )
         )
-        for zh_idx, en_idx in beads
-    ]
+    return segments
 
 
 def build_pairs(

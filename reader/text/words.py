@@ -30,6 +30,7 @@ import logging
 import re
 import threading
 from functools import cache, lru_cache
+from itertools import chain
 
 import jieba
 
@@ -37,7 +38,7 @@ from reader.text import dictionary, english
 from reader.text.lexicon import HAN, HAN_RE, NAME_DOTS, NOT_IN_NAMES, SURNAMES, TRANSLIT_CHARS
 from reader.text.script import Script, convert
 
-__all__ = ["NAME_TAGS", "is_name_like", "split_words", "with_spaces", "word_class"]
+__all__ = ["NAME_TAGS", "is_name_like", "split_texts", "split_words", "with_spaces", "word_class"]
 
 _tokenizer: jieba.Tokenizer | None = None
 _lock = threading.Lock()
@@ -78,7 +79,23 @@ def word_class(word: str) -> str:
 
 def split_words(text: str) -> list[str]:
     """Cut ``text`` into word, number and punctuation tokens, dropping whitespace."""
-    tokens = _join_dotted_names(_jieba_words(text))
+    return split_texts([text])[0]
+
+
+def split_texts(texts: list[str]) -> list[list[str]]:
+    """``split_words`` of each text, the dictionary read once for them all.
+
+    Every later step looks the words up, so their entries are read as soon as
+    jieba has cut: for an article's paragraphs cut together, a few queries in
+    all rather than a few for every paragraph.
+    """
+    cuts = [_cut(text) for text in texts]
+    dictionary.prefetch(chain(*cuts, *texts))  # the words and the characters
+    return [_entry_words(_join_dotted_names(_jieba_words(cut))) for cut in cuts]
+
+
+def _entry_words(tokens: list[str]) -> list[str]:
+    """The tokens, each that CC-CEDICT lacks (and no name) cut again into its entries."""
     out: list[str] = []
     for token in tokens:
         if _needs_split(token):
@@ -114,10 +131,8 @@ def with_spaces(text: str, tokens: list[str]) -> list[str]:
     return out
 
 
-def _jieba_words(text: str) -> list[str]:
-    cut = _cut(text)
-    # Every later step looks these words up: read them from the dictionary at once.
-    dictionary.prefetch([*cut, *text])
+def _jieba_words(cut: list[str]) -> list[str]:
+    """jieba's tokens, a run of tokens without Han re-cut as English (``_latin_tokens``)."""
     tokens: list[str] = []
     other = []  # a run of jieba tokens without Han, re-cut as one string
     for token in cut:
