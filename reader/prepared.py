@@ -23,6 +23,15 @@ The parameters must be keys (numbers or strings) or aware datetimes, each
 compared with a field, so that it reaches the SQL's parameters as given
 (a datetime as the database adapts it) and can be swapped there for the
 real value.
+
+On SQLite the SQL is run through the driver's own cursor, its placeholders
+rewritten once in the driver's style (as Django's cursor rewrites them on
+every call). Django's cursor layers cost more than an indexed lookup: 50 µs
+of CPU against 27 for the session's row on the bench machine. Django's
+checks are kept (a working connection, used in its own thread, in no broken
+transaction; Django's error classes), and when queries are logged (DEBUG,
+``assertNumQueries``) or wrapped (``connection.execute_wrapper``) Django's
+cursor runs them, so that they are seen as before.
 """
 
 from __future__ import annotations
@@ -94,6 +103,11 @@ class Prepared:
         missing = set(self.names) - set(slots)
         if missing:
             raise ValueError(f"parameters not found in the SQL: {sorted(missing)}")
+        driver_sql = None
+        if connection.vendor == "sqlite":
+            from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
+
+            driver_sql = FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
         converters = compiler.get_converters([column for column, _, _ in compiler.select])
         instances = None
         if queryset._fields is None:
@@ -103,7 +117,7 @@ class Prepared:
             columns = [column[0].target.attname for column in select[start:end]]
             related = get_related_populators(info, select, alias)
             instances = (info["model"], columns, start, end, related)
-        return sql, params, slots, list(converters.items()), instances
+        return sql, driver_sql, params, slots, list(converters.items()), instances
 
     def rows(self, **values) -> list:
         alias = DEFAULT_DB_ALIAS
@@ -114,7 +128,7 @@ class Prepared:
         if compiled is None:
             with self.lock:
                 compiled = self.compiled.setdefault((alias, kinds), self._compile(alias, kinds))
-        sql, params, slots, converters, instances = compiled
+        sql, driver_sql, params, slots, converters, instances = compiled
         connection = connections[alias]
         adapt = connection.ops.adapt_datetimefield_value
         arguments = [
@@ -123,9 +137,12 @@ class Prepared:
             else (adapt(values[slot]) if isinstance(values[slot], datetime) else values[slot])
             for param, slot in zip(params, slots, strict=True)
         ]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, arguments)
-            rows = cursor.fetchall()
+        if driver_sql is None or connection.queries_logged or connection.execute_wrappers:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, arguments)
+                rows = cursor.fetchall()
+        else:
+            rows = _driver_rows(connection, driver_sql, arguments)
         if converters:
             converted = []
             for row in rows:
@@ -150,3 +167,18 @@ class Prepared:
         """The first row, or None; the queryset should be sliced to one row (``[:1]``)."""
         rows = self.rows(**values)
         return rows[0] if rows else None
+
+
+def _driver_rows(connection, sql: str, arguments: list) -> list:
+    """The rows of ``sql`` read with the driver's cursor, after Django's cursor's checks."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_thread_sharing()
+    connection.validate_no_broken_transaction()
+    with connection.wrap_database_errors:
+        cursor = connection.connection.cursor()
+        try:
+            cursor.execute(sql, arguments)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
