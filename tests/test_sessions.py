@@ -4,6 +4,7 @@ Each test opens the page once first, so that what was read then could only
 be shown again if something were kept that should not be.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -125,3 +126,55 @@ def test_a_preference_changed_on_one_device_shows_on_the_next_page_of_each(seed_
         html = client.get(page).content.decode()
         assert 'data-text-size="larger"' in html and 'data-script="taiwan"' in html
         assert "國<rt>" in html and "国<rt>" not in html  # 国家 as Taiwan writes it
+
+
+def token_in(html: str, form_action: str = "") -> str:
+    """The CSRF token of the page's form posting to ``form_action`` (its first form if empty)."""
+    form = re.search(rf'<form method="post" action="{form_action}.*?</form>', html, re.S)[0]
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
+
+
+def test_the_reader_page_s_log_out_button_works_without_javascript(seed_article):
+    make_learner()
+    client = Client(enforce_csrf_checks=True)  # a browser without a script: form fields only
+    token = token_in(client.get(reverse("login")).content.decode())
+    login = {"username": "mei", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    assert client.post(reverse("login"), login).status_code == 302
+    page = seed_article.get_absolute_url()
+    tokens = [token_in(client.get(page).content.decode(), reverse("logout")) for _ in range(2)]
+    # Masked afresh for every page (against BREACH), as Django masks its own.
+    assert tokens[0] != tokens[1]
+    assert client.post(reverse("logout")).status_code == 403  # no token, no log-out
+    as_learner(client, page)
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[0]}).status_code == 302
+    as_visitor(client, page)
+
+
+def test_a_visitor_s_preference_set_in_one_tab_shows_in_another(client, seed_article):
+    page = seed_article.get_absolute_url()
+    client.post(reverse("reader:preferences_update"), {"text_size": "larger"})
+    tab = with_cookie_of(client)
+    assertContains(tab.get(page), 'data-text-size="larger"')
+    tab.post(reverse("reader:preferences_update"), {"script": "taiwan"})
+    for each in (client, tab):
+        html = each.get(page).content.decode()
+        assert 'data-text-size="larger"' in html and 'data-script="taiwan"' in html
+
+
+def test_sessions_signed_with_a_retired_secret_key_end(seed_article, settings):
+    make_learner()
+    page = seed_article.get_absolute_url()
+    came_back, stayed_away = logged_in(), logged_in()
+    for client in (came_back, stayed_away):
+        as_learner(client, page)
+    visitor = Client()  # whose preferences the session keeps
+    visitor.post(reverse("reader:preferences_update"), {"text_size": "larger"})
+    assertContains(visitor.get(page), 'data-text-size="larger"')
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-key-" + "n" * 50
+    settings.SECRET_KEY_FALLBACKS = [old]  # rotated: sessions under the old key still count
+    as_learner(came_back, page)  # and Django moves this one to the new key
+    settings.SECRET_KEY_FALLBACKS = []  # retired
+    as_learner(came_back, page)
+    as_visitor(stayed_away, page)
+    assertContains(visitor.get(page), 'data-text-size="medium"')
