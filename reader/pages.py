@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import FilteredRelation, OuterRef, Q, Subquery
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import json_script
@@ -37,7 +38,7 @@ from .models import Article, LearnerStamp, ParagraphPair, ReadingProgress, Segme
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import preferences_from
 from .prepared import Prepared
-from .security import csrf_form_token, ensure_csrf_cookie
+from .security import ensure_csrf_cookie
 from .text.annotation import Annotation
 from .text.script import LANG, Script
 from .text.vocabulary import distinct_words
@@ -386,7 +387,7 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
     # Only a learner's page has a form with a token (log out); a visitor's
     # needs just the CSRF cookie, which a returning visitor already has.
     if _TOKEN.encode() in head:
-        token = csrf_form_token(request).encode()
+        token = get_token(request).encode()
         head, tail = head.replace(_TOKEN.encode(), token), tail.replace(_TOKEN.encode(), token)
     else:
         ensure_csrf_cookie(request)
