@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from .forms import parse_id
 from .models import (
@@ -551,3 +552,21 @@ def counts_by_class(classes) -> dict[int, tuple[int, int]]:
 
     learners, given = per_class(Membership), per_class(Assignment)
     return {pk: (learners[pk], given[pk]) for pk in ids}
+
+
+def assigned_here(user, article_id: int) -> list[dict]:
+    """The learner's current classes that assigned the article: name, due date, late."""
+    given = Assignment.objects.filter(
+        classroom__memberships__user=user, classroom__archived=False, article_id=article_id
+    ).select_related("classroom")
+    finished = ReadingProgress.objects.filter(
+        user=user, article_id=article_id, finished=True
+    ).exists()
+    return [
+        {
+            "class": str(a.classroom),
+            "due": date_format(a.due, "D j M Y") if a.due else "",
+            "late": is_late(a.due, finished),
+        }
+        for a in given
+    ]

@@ -33,7 +33,7 @@ from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
-from . import vocabulary
+from . import classes, vocabulary
 from .models import Article, LearnerStamp, ParagraphPair, ReadingProgress, Segment, WordStatus
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import preferences_from
@@ -203,6 +203,8 @@ def learner_state(user, version: Version, stamp: int) -> bytes:
     bookmarked, which of the article's words they know or are learning, and how many
     review cards are due (the header's "N due").
 
+    ``assigned`` is the classes that gave the learner this article to read,
+    with their due dates (a teacher's change shows within the minute).
     Every bookmark in the article, whichever part is shown, so that parts
     appended as the learner scrolls are pressed too. ``words`` is the
     number of the article's words to learn, so the page can say how many
@@ -236,6 +238,7 @@ def learner_state(user, version: Version, stamp: int) -> bytes:
             "learning": sorted(w for w, s in statuses.items() if s != known),
             "words": len(words),
             "due": vocabulary.due_count(user),
+            "assigned": classes.assigned_here(user, version.pk),
         }
         cached = json_script(state, LEARNER_STATE_ID).encode()
         state_cache.set(key, cached, len(cached) + 200)

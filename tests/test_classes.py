@@ -3,6 +3,7 @@
 import csv
 import datetime
 import io
+import json
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from reader import classes
+from reader import classes, pages
 from reader.models import (
     Assignment,
     Bookmark,
@@ -627,3 +628,23 @@ def test_the_table_marks_late_readers_and_the_csv_never_holds_a_formula(wang, kl
     response = logged_in(wang).get(reverse("reader:class_export", kwargs={"class_id": klass.pk}))
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][0] == "'=cmd"
+
+
+def test_the_reader_says_which_class_assigned_the_article_and_when_it_is_due(
+    wang, klass, mei, story
+):
+    assign(logged_in(wang), klass, story, "2027-03-05")
+    client = logged_in(mei)
+    state = learner_state(client.get(story.get_absolute_url()).content.decode())
+    assert state["assigned"] == []  # not in the class yet
+    join(mei, klass)
+    pages.state_cache.clear()  # the page's state is kept a minute at most
+    state = learner_state(client.get(story.get_absolute_url()).content.decode())
+    assert state["assigned"] == [
+        {"class": "Chinese 3B (Spring 2027)", "due": "Fri 5 Mar 2027", "late": False}
+    ]
+
+
+def learner_state(html: str) -> dict:
+    found = re.search(r'<script id="learner-state" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))

@@ -569,9 +569,21 @@
     box.hidden = false;
   }
 
+  // "Assigned by Chinese 3B · due Fri 4 Dec 2026": the learner's classes that gave them this.
+  function showAssigned() {
+    const box = document.querySelector("[data-assigned]");
+    if (!box || !learnerState.assigned || !learnerState.assigned.length) return;
+    box.textContent = learnerState.assigned.map(function (given) {
+      return "Assigned by " + given["class"] + (given.due ? " · due " + given.due : "") +
+        (given.late ? " · late" : "");
+    }).join("; ");
+    box.hidden = false;
+  }
+
   if (signedIn) {
     markWords(document);
     showCounts();
+    showAssigned();
   }
 
   const STATUS_SAID = { "new": "", learning: "Saved: you are learning it", known: "You know it" };

@@ -65,6 +65,9 @@ def test_a_teacher_assigns_a_learner_reads_and_the_teacher_sees_where(
     expect(first).to_contain_text("Not done")
     first.locator("a").click()
     expect(learner).to_have_url(seed_url)
+    expect(learner.locator("[data-assigned]")).to_have_text(
+        "Assigned by Chinese 3B (Spring 2027) · due Fri 5 Mar 2027"
+    )
 
     # Test yourself: two sentences' English revealed, by a tap on it and by Enter.
     learner.click("summary:has-text('Settings')")
