@@ -6,7 +6,6 @@ the part of the page it changed (a refusal too, as 422, which htmx is
 configured to swap); without it, with a redirect back and a message.
 """
 
-import csv
 from datetime import date
 from urllib.parse import urlencode
 
@@ -22,7 +21,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from . import classes
+from . import classes, exports
 from .forms import parse_id
 from .models import Article, Classroom, new_join_code
 from .teachers import is_teacher
@@ -321,12 +320,12 @@ def class_remove_learner(request, class_id, user_id):
 def class_export(request, class_id):
     """The class table as CSV: a row for each learner and assignment."""
     classroom = classes.class_for_teacher(request.user, class_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = classes.csv_rows(classes.class_table(classroom))
+    response = HttpResponse(
+        exports.csv_table(classes.CSV_HEADER, rows), content_type="text/csv; charset=utf-8"
+    )
     filename = slugify(f"{classroom.name} {classroom.term}") or "class"
     response["Content-Disposition"] = f'attachment; filename="duizhao-{filename}.csv"'
-    response.write("\ufeff")  # spreadsheets then read the names as UTF-8
-    writer = csv.writer(response)
-    writer.writerows(classes.csv_rows(classes.class_table(classroom)))
     return response
 
 

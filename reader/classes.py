@@ -371,27 +371,23 @@ CSV_HEADER = [
 ]
 
 
-def _cell(text: str) -> str:
-    """Text a spreadsheet shows as text: never a formula (a name may begin with = + - @)."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
-
-
 def csv_rows(table: ClassTable):
-    yield CSV_HEADER
+    """A row for each learner and assignment, under ``CSV_HEADER`` (``exports.csv_table``
+    writes them, never as formulas)."""
     for learner in table.learners:
         for assignment in table.assignments:
             figures = table.figures(learner, assignment)
             yield [
-                _cell(learner_name(learner)),
-                _cell(str(assignment.article)),
+                learner_name(learner),
+                str(assignment.article),
                 assignment.due.isoformat() if assignment.due else "",
                 "yes" if figures.opened else "no",
-                figures.share,
+                str(figures.share),
                 "yes" if figures.finished else "no",
-                figures.looked_up,
-                figures.revealed,
-                figures.bookmarked,
-                figures.saved,
+                str(figures.looked_up),
+                str(figures.revealed),
+                str(figures.bookmarked),
+                str(figures.saved),
             ]
 
 
@@ -516,14 +512,18 @@ class Due:
         return not self.finished or bool(due and due >= timezone.localdate())
 
 
-def assignments_for(user, *, classroom: Classroom | None = None) -> list[Due]:
-    """The learner's assignments in their current classes (or one class), soonest due first,
-    done ones last: two queries."""
+def assignments_for(
+    user, *, classroom: Classroom | None = None, article_id: int | None = None
+) -> list[Due]:
+    """The learner's assignments in their current classes (or one class; or of one article),
+    soonest due first, done ones last: two queries."""
     if not user.is_authenticated:
         return []
     given = Assignment.objects.filter(
         classroom__memberships__user=user, article__published=True
     ).select_related("article", "classroom")
+    if article_id is not None:
+        given = given.filter(article_id=article_id)
     given = (
         given.filter(classroom=classroom) if classroom else given.filter(classroom__archived=False)
     )
@@ -556,17 +556,11 @@ def counts_by_class(classes) -> dict[int, tuple[int, int]]:
 
 def assigned_here(user, article_id: int) -> list[dict]:
     """The learner's current classes that assigned the article: name, due date, late."""
-    given = Assignment.objects.filter(
-        classroom__memberships__user=user, classroom__archived=False, article_id=article_id
-    ).select_related("classroom")
-    finished = ReadingProgress.objects.filter(
-        user=user, article_id=article_id, finished=True
-    ).exists()
     return [
         {
-            "class": str(a.classroom),
-            "due": date_format(a.due, "D j M Y") if a.due else "",
-            "late": is_late(a.due, finished),
+            "class": str(due.assignment.classroom),
+            "due": date_format(due.assignment.due, "D j M Y") if due.assignment.due else "",
+            "late": due.overdue,
         }
-        for a in given
+        for due in assignments_for(user, article_id=article_id)
     ]

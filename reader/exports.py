@@ -64,7 +64,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _csv(columns: list[str], rows: Iterable[Iterable[str]]) -> bytes:
+def csv_table(columns: list[str], rows: Iterable[Iterable[str]]) -> bytes:
     """UTF-8 with a BOM, so that spreadsheet programs read the Chinese correctly."""
     out = io.StringIO()
     writer = csv.writer(out)
@@ -75,7 +75,7 @@ def _csv(columns: list[str], rows: Iterable[Iterable[str]]) -> bytes:
 
 
 def csv_bytes(bookmarks: Iterable[Bookmark], *, absolute) -> bytes:
-    return _csv(
+    return csv_table(
         CSV_COLUMNS,
         (
             [
@@ -175,7 +175,7 @@ ANKI_WORD_MODEL = genanki.Model(
 
 
 def word_csv_bytes(lines: Iterable[WordLine]) -> bytes:
-    return _csv(
+    return csv_table(
         WORD_CSV_COLUMNS,
         ([w.word, w.pinyin, w.meaning, w.sentence, w.sentence_en] for w in lines),
     )
