@@ -9,7 +9,7 @@ from reader import views
 # Password reset needs mail: without DJANGO_EMAIL_HOST it is not routed.
 accounts = [
     path("login/", views.account_login, name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", views.account_logout, name="logout"),
     path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password_change/done/",

@@ -9,6 +9,9 @@ session's hash matches the password's under the current secret key.
 Anything else (a stale hash, a fallback secret, an inactive or deleted
 user, another backend) goes to ``django.contrib.auth.get_user``, which
 decides, flushes the session or rotates it as it always does.
+
+The reader page reads the user in the same query as the learner's own rows
+(``pages.read_learner``), and takes it by the same rule (``accepted``).
 """
 
 from django.conf import settings
@@ -25,22 +28,63 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 _USER = Prepared(lambda pk: auth.get_user_model()._default_manager.filter(pk=pk).order_by()[:1])
 
 
-def session_user(request):
-    """The session's user when Django would accept it as it is; None for Django to decide."""
-    session = request.session
+def session_user_pk(session):
+    """The primary key of the session's user, when Django's own path would read it; else None."""
     if session.get(BACKEND_SESSION_KEY) != MODEL_BACKEND or SESSION_KEY not in session:
         return None
     if MODEL_BACKEND not in settings.AUTHENTICATION_BACKENDS:
         return None
-    model = auth.get_user_model()
-    user = _USER.first(pk=model._meta.pk.to_python(session[SESSION_KEY]))
-    if user is None:
-        return None
+    return auth.get_user_model()._meta.pk.to_python(session[SESSION_KEY])
+
+
+def accepted(session, user) -> bool:
+    """Whether Django would accept ``user``, read for ``session_user_pk``, as it is."""
     if not ModelBackend().user_can_authenticate(user):
+        return False
+    return constant_time_compare(session.get(HASH_SESSION_KEY, ""), _auth_hash(user))
+
+
+_hashes: dict = {}
+_KEPT_HASHES = 4096
+
+
+def _auth_hash(user) -> str:
+    """``user.get_session_auth_hash()``, kept by what it is made of (the password's hash and
+    the secret key): an HMAC a request is a tenth of a learner's page's own work."""
+    key = (type(user), user.password, settings.SECRET_KEY)
+    found = _hashes.get(key)
+    if found is None:
+        if len(_hashes) >= _KEPT_HASHES:
+            _hashes.clear()
+        found = _hashes[key] = user.get_session_auth_hash()
+    return found
+
+
+def session_user(request):
+    """The session's user when Django would accept it as it is; None for Django to decide."""
+    pk = session_user_pk(request.session)
+    if pk is None:
         return None
-    if not constant_time_compare(session.get(HASH_SESSION_KEY, ""), user.get_session_auth_hash()):
+    user = _USER.first(pk=pk)
+    if user is None or not accepted(request.session, user):
         return None
     return user
+
+
+def unread_user_pk(request):
+    """``session_user_pk`` while the request has not read its user yet; else None.
+
+    A page that reads the user's own rows anyway (the reader page) can read
+    the user with them in one query, check it with ``accepted`` and ``adopt`` it.
+    """
+    if hasattr(request, "_cached_user"):
+        return None
+    return session_user_pk(request.session)
+
+
+def adopt(request, user) -> None:
+    """Take ``user``, read with other rows by one query and ``accepted``, as the request's."""
+    request._cached_user = user
 
 
 def _get_user(request):

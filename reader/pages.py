@@ -26,6 +26,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.paginator import InvalidPage, Paginator
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -33,7 +34,7 @@ from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
-from . import classes, vocabulary
+from . import auth, classes, vocabulary
 from .models import Article, LearnerStamp, ParagraphPair, ReadingProgress, Segment, WordStatus
 from .preferences import FIELDS as PREFERENCE_FIELDS
 from .preferences import preferences_from
@@ -255,6 +256,13 @@ class Learner:
 
 
 _PROGRESS_COLUMNS = ["segment_id", "share", "finished", "segment__zh", "segment__pair__position"]
+
+
+@lru_cache(maxsize=1)
+def _user_columns() -> tuple[str, ...]:
+    return tuple(field.attname for field in get_user_model()._meta.concrete_fields)
+
+
 _LEARNER = Prepared(
     lambda user, article: (
         get_user_model()
@@ -267,6 +275,7 @@ _LEARNER = Prepared(
         )
         .order_by()
         .values_list(
+            *_user_columns(),
             "stamp",
             "profile__id",
             *(f"profile__{field}" for field in PREFERENCE_FIELDS),
@@ -276,15 +285,32 @@ _LEARNER = Prepared(
 )
 
 
-def read_learner(user, version: Version) -> Learner | None:
-    """Their stamp, preferences and progress in the article, in one query compiled once
-    (``reader.prepared``): a page costs what these rows cost, not what building three
-    queries does. None for a visitor."""
+_LEARNER_COLUMNS = 2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)  # after the account's
+
+
+def read_learner(request, version: Version) -> Learner | None:
+    """The reader's stamp, preferences and progress in the article, and their account too
+    while the request has not read it, all in one query compiled once
+    (``reader.prepared``): a page costs what these rows cost, not what building
+    queries does. The account is taken by ``auth.accepted``, Django's own rule;
+    anything else goes Django's way (``request.user``). None for a visitor."""
+    users = len(_user_columns())
+    pk = auth.unread_user_pk(request)
+    if pk is not None:
+        row = _LEARNER.first(user=pk, article=version.pk)
+        if row is not None:
+            user = get_user_model().from_db(DEFAULT_DB_ALIAS, _user_columns(), row[:users])
+            if auth.accepted(request.session, user):
+                auth.adopt(request, user)
+                return _learner(row[users:])
+    user = request.user
     if not user.is_authenticated:
         return None
-    row = _LEARNER.first(user=user.pk, article=version.pk) or (None,) * (
-        2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)
-    )
+    row = _LEARNER.first(user=user.pk, article=version.pk)
+    return _learner(row[users:] if row else (None,) * _LEARNER_COLUMNS)
+
+
+def _learner(row: tuple) -> Learner:
     profile = row[2 : 2 + len(PREFERENCE_FIELDS)]
     progress = row[2 + len(PREFERENCE_FIELDS) :]
     return Learner(
@@ -337,7 +363,8 @@ def _shell(request, version: Version, part: int, parts: int, preferences) -> tup
     article's part URL, never the request's query string: arbitrary query
     strings would otherwise each make an entry and push out everyone's.
     """
-    key = (version.pk, version.updated, request.user.pk, preferences, part)
+    user = request.user  # the header names them
+    key = (version.pk, version.updated, user.pk, user.get_username(), preferences, part)
     # Messages are shown once: a page that carries some is never kept.
     cacheable = not get_messages(request)
     cached = shell_cache.get(key) if cacheable else None
@@ -374,7 +401,7 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
     version = find_article(slug, request.user)
     if version is None:
         return None
-    learner = read_learner(request.user, version)
+    learner = read_learner(request, version)
     preferences = preferences_from(request, learner.profile if learner else None)
     rendered = article_part(version, part, preferences.script)
     if rendered is None:
@@ -387,8 +414,10 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
         + progress_state(request.user, slug, version, learner)
     )
     head, tail = _shell(request, version, part, rendered.parts, preferences)
-    # Only a learner's page has a form with a token (log out); a visitor's
-    # needs just the CSRF cookie, which a returning visitor already has.
+    # The page's script posts with the CSRF cookie's token, which a returning
+    # reader already has: no token is masked for the page (the header's "Log out"
+    # is a link, see views.AccountLogout). A shell given a form with a token
+    # would get the request's own here.
     if _TOKEN.encode() in head:
         token = get_token(request).encode()
         head, tail = head.replace(_TOKEN.encode(), token), tail.replace(_TOKEN.encode(), token)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, LogoutView
 from django.db import transaction
 from django.http import (
     Http404,
@@ -451,6 +451,23 @@ class AccountLogin(LoginView):
 
 
 account_login = AccountLogin.as_view()
+
+
+class AccountLogout(LogoutView):
+    """Django's log-out, which takes a POST. The header's "Log out" is a link: the
+    script posts it with the CSRF cookie's token, and without a script its page
+    asks first, with a form carrying a token of its own (the header has none,
+    so that the reader page can be served from cache)."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return HttpResponseRedirect(self.get_success_url())
+        return render(request, "registration/logout_confirm.html")
+
+
+account_logout = AccountLogout.as_view()
 
 
 @require_http_methods(["GET", "POST"])

@@ -110,6 +110,17 @@ def test_a_renamed_learner_keeps_their_session(seed_article):
     learner.username = "mei-lin"
     learner.save()
     assertContains(client.get(reverse("reader:preferences_update")), "Log out mei-lin")
+    as_learner(client, page, "mei-lin")  # the reader page reads the account with its rows
+
+
+def test_a_learner_s_reader_page_reads_three_rows(seed_article, django_assert_num_queries):
+    """The article, the session, and the account with the learner's own rows in one."""
+    make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    with django_assert_num_queries(3):
+        as_learner(client, page)
 
 
 def test_a_preference_changed_on_one_device_shows_on_the_next_page_of_each(seed_article):
@@ -134,19 +145,45 @@ def token_in(html: str, form_action: str = "") -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form)[1]
 
 
-def test_the_reader_page_s_log_out_button_works_without_javascript(seed_article):
+def test_the_reader_page_s_log_out_link_works_without_javascript(seed_article):
     make_learner()
     client = Client(enforce_csrf_checks=True)  # a browser without a script: form fields only
     token = token_in(client.get(reverse("login")).content.decode())
     login = {"username": "mei", "password": PASSWORD, "csrfmiddlewaretoken": token}
     assert client.post(reverse("login"), login).status_code == 302
     page = seed_article.get_absolute_url()
-    tokens = [token_in(client.get(page).content.decode(), reverse("logout")) for _ in range(2)]
+    html = client.get(page).content.decode()
+    # The cached page carries no form token: "Log out" is a link to a page that asks.
+    assert "csrfmiddlewaretoken" not in html
+    link = re.search(r'<a href="([^"]+)" data-logout title="Log out mei">Log out</a>', html)[1]
+    assert link == reverse("logout")
+    confirm = [client.get(link) for _ in range(2)]
+    assertContains(confirm[0], "Log out?")
+    tokens = [token_in(response.content.decode(), reverse("logout")) for response in confirm]
     # Masked afresh for every page (against BREACH), as Django masks its own.
     assert tokens[0] != tokens[1]
     assert client.post(reverse("logout")).status_code == 403  # no token, no log-out
     as_learner(client, page)
     assert client.post(reverse("logout"), {"csrfmiddlewaretoken": tokens[0]}).status_code == 302
+    as_visitor(client, page)
+    # Logged out, the link's page has nothing to ask.
+    response = client.get(link)
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_the_script_logs_out_with_the_csrf_cookie_s_token(seed_article):
+    """What reader.js posts for the header's link: the cookie's value as the form's token."""
+    make_learner()
+    client = Client(enforce_csrf_checks=True)
+    token = token_in(client.get(reverse("login")).content.decode())
+    login = {"username": "mei", "password": PASSWORD, "csrfmiddlewaretoken": token}
+    assert client.post(reverse("login"), login).status_code == 302
+    page = seed_article.get_absolute_url()
+    as_learner(client, page)
+    cookie = client.cookies["csrftoken"].value
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": "x" * 32}).status_code == 403
+    as_learner(client, page)
+    assert client.post(reverse("logout"), {"csrfmiddlewaretoken": cookie}).status_code == 302
     as_visitor(client, page)
 
 

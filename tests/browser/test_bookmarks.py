@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from reader.models import Bookmark, Segment
@@ -80,6 +81,14 @@ def test_learner_bookmarks_notes_exports_and_removes(page, seed_url, live_server
     expect(page.locator(".bookmark")).to_have_count(1)
     expect(page.locator("#bookmark-count")).to_have_text("1 bookmark")
     assert list(Bookmark.objects.values_list("segment_id", flat=True)) == [segments[2].pk]
+
+    # Log out from the reader's header: one click (the script posts the link), no page
+    # asking first; back on the list as a visitor, the session ended on the server.
+    page.goto(seed_url)
+    page.click("a[data-logout]")
+    expect(page).to_have_url(live_server.url + "/")
+    expect(page.locator(".site-nav")).to_contain_text("Log in")
+    assert not Session.objects.exists()
 
 
 def test_the_bookmark_star_is_reachable_wherever_its_sentence_wraps(new_context, seed_url):
