@@ -6,9 +6,11 @@ Starts gunicorn (2 workers, DEBUG off, production settings but plain HTTP)
 on 127.0.0.1 with a fresh SQLite database holding the seed article and a
 generated 300-pair article, then measures, side by side in one run:
 
-- throughput and latency of the seed page, the long page, a gloss fragment
-  and whitenoise serving a static file of the seed page's size (20 s at 16
-  connections each), each page's throughput as a ratio to the static file;
+- throughput and latency of the seed page (for a visitor and for a learner
+  with 5,000 known words), the long page and a gloss fragment, each as a
+  ratio to whitenoise serving a static file of the seed page's size, the
+  two measured by turns (static, page, page, static; 10 s each at 16
+  connections) so that the machine's other load weighs on both alike;
 - the gloss fragment's latency on one connection, cycling through the
   words of the articles (the pop-up's own speed, not a queue's);
 - each worker's resident memory with everything warm;
@@ -293,6 +295,19 @@ def parse_wrk(out: str) -> dict:
     }
 
 
+def merged(windows: list[dict]) -> dict:
+    """wrk's figures of several windows of the same target as one: the mean throughput,
+    the mean median, the worst p99, every failure."""
+    return {
+        "rps": sum(f["rps"] for f in windows) / len(windows),
+        "p50": sum(f["p50"] for f in windows) / len(windows),
+        "p99": max(f["p99"] for f in windows),
+        "requests": sum(f["requests"] for f in windows),
+        "non_2xx": sum(f["non_2xx"] for f in windows),
+        "socket_errors": sum(f["socket_errors"] for f in windows),
+    }
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -465,30 +480,48 @@ def main() -> dict:
                 urlopen(base + path).read()
 
         print(
-            f"\nload: {LOAD_SECONDS} s at 16 connections each, 2 gunicorn workers; the long page "
-            "is its first part, as a reader gets it (the rest arrives as they scroll)"
+            f"\nload: 16 connections, 2 gunicorn workers; each page side by side with the "
+            f"static file (static, page, page, static: {LOAD_SECONDS // 2} s each), so that "
+            "the machine's other load weighs on both alike; the long page is its first part, "
+            "as a reader gets it (the rest arrives as they scroll)"
         )
+        # Readers who have been here before, as a class is: their browser sends the
+        # CSRF cookie it was given (the static file gets it too).
+        cookie = f"csrftoken={CSRF_SECRET}"
+        static_path = targets.pop("static file")
+        statics = []
         for name, path in targets.items():
-            # Readers who have been here before, as a class is: their browser sends the
-            # CSRF cookie it was given (the static file gets it too).
-            cookie = f"csrftoken={CSRF_SECRET}"
-            if name == "seed, learner":
-                cookie += f"; sessionid={facts['reader_session']}"
-            _, figures = wrk(
-                wrk_binary, base + path, connections=16, seconds=LOAD_SECONDS, cookie=cookie
+            page_cookie = cookie + (
+                f"; sessionid={facts['reader_session']}" if name == "seed, learner" else ""
             )
-            results[name] = figures
-        static_rps = results["static file"]["rps"]
-        print(f"{'':16} {'req/s':>9} {'median':>9} {'p99':>9} {'non-2xx':>8} {'vs static':>10}")
+            windows = {"static": [], "page": []}
+            for which in ("static", "page", "page", "static"):
+                url, sent = (static_path, cookie) if which == "static" else (path, page_cookie)
+                _, figures = wrk(
+                    wrk_binary, base + url, connections=16, seconds=LOAD_SECONDS // 2, cookie=sent
+                )
+                windows[which].append(figures)
+            statics += windows["static"]
+            results[name] = {
+                **merged(windows["page"]),
+                "static_rps": merged(windows["static"])["rps"],
+            }
+        static = merged(statics)
+        results = {"static file": {**static, "static_rps": static["rps"]}, **results}
+        print(
+            f"{'':16} {'req/s':>9} {'median':>9} {'p99':>9} {'non-2xx':>8} {'static':>8} "
+            f"{'vs static':>10}"
+        )
         for name, f in results.items():
-            ratio = f["rps"] / static_rps
             print(
                 f"{name:16} {f['rps']:9.0f} {f['p50']:7.2f}ms {f['p99']:7.2f}ms "
-                f"{f['non_2xx'] + f['socket_errors']:8d} {ratio:10.2f}"
+                f"{f['non_2xx'] + f['socket_errors']:8d} {f['static_rps']:8.0f} "
+                f"{f['rps'] / f['static_rps']:10.2f}"
             )
-        seed_ratio = results["seed page"]["rps"] / static_rps
-        learner_ratio = results["seed, learner"]["rps"] / static_rps
-        long_ratio = results["long page"]["rps"] / static_rps
+        seed_ratio = results["seed page"]["rps"] / results["seed page"]["static_rps"]
+        learner = results["seed, learner"]
+        learner_ratio = learner["rps"] / learner["static_rps"]
+        long_ratio = results["long page"]["rps"] / results["long page"]["static_rps"]
         bad = sum(f["non_2xx"] + f["socket_errors"] for f in results.values())
         print(
             f"targets: seed page ≥ 0.50 of static: {seed_ratio:.2f} "
