@@ -50,7 +50,7 @@ _KEPT_HASHES = 4096
 
 def _auth_hash(user) -> str:
     """``user.get_session_auth_hash()``, kept by what it is made of (the password's hash and
-    the secret key): an HMAC a request is a tenth of a learner's page's own work."""
+    the secret key): it saves an HMAC, about 9 µs, on each of a learner's requests."""
     key = (type(user), user.password, settings.SECRET_KEY)
     found = _hashes.get(key)
     if found is None:
@@ -71,15 +71,14 @@ def session_user(request):
     return user
 
 
-def unread_user_pk(request):
-    """``session_user_pk`` while the request has not read its user yet; else None.
+def user_unread(request) -> bool:
+    """Whether the request has not read its user yet.
 
-    A page that reads the user's own rows anyway (the reader page) can read
-    the user with them in one query, check it with ``accepted`` and ``adopt`` it.
+    A page that reads the user's own rows anyway (the reader page) can then
+    read the account with them in one query, check it with ``accepted`` and
+    ``adopt`` it.
     """
-    if hasattr(request, "_cached_user"):
-        return None
-    return session_user_pk(request.session)
+    return not hasattr(request, "_cached_user")
 
 
 def adopt(request, user) -> None:

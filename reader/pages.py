@@ -25,6 +25,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
+from django.contrib.sessions.models import Session
 from django.core.paginator import InvalidPage, Paginator
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import FilteredRelation, OuterRef, Q, Subquery
@@ -263,8 +264,10 @@ def _user_columns() -> tuple[str, ...]:
     return tuple(field.attname for field in get_user_model()._meta.concrete_fields)
 
 
-_LEARNER = Prepared(
-    lambda user, article: (
+def _learner_rows(user, article, session_key=None):
+    """The account ``user``, their stamp, preferences and progress in ``article``; with
+    ``session_key``, that session's row's data and expiry after them."""
+    rows = (
         get_user_model()
         ._default_manager.filter(pk=user)
         .annotate(
@@ -274,40 +277,77 @@ _LEARNER = Prepared(
             ),
         )
         .order_by()
-        .values_list(
-            *_user_columns(),
-            "stamp",
-            "profile__id",
-            *(f"profile__{field}" for field in PREFERENCE_FIELDS),
-            *(f"here__{column}" for column in _PROGRESS_COLUMNS),
-        )[:1]
     )
-)
+    session = []
+    if session_key is not None:
+        row = Session.objects.filter(session_key=session_key)
+        rows = rows.annotate(
+            session_data=Subquery(row.values("session_data")[:1]),
+            session_expiry=Subquery(row.values("expire_date")[:1]),
+        )
+        session = ["session_data", "session_expiry"]
+    return rows.values_list(
+        *_user_columns(),
+        "stamp",
+        "profile__id",
+        *(f"profile__{field}" for field in PREFERENCE_FIELDS),
+        *(f"here__{column}" for column in _PROGRESS_COLUMNS),
+        *session,
+    )[:1]
 
 
+_LEARNER = Prepared(lambda user, article: _learner_rows(user, article))
+_LEARNER_IN_SESSION = Prepared(lambda user, article, key: _learner_rows(user, article, key))
 _LEARNER_COLUMNS = 2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)  # after the account's
 
 
 def read_learner(request, version: Version) -> Learner | None:
-    """The reader's stamp, preferences and progress in the article, and their account too
-    while the request has not read it, all in one query compiled once
-    (``reader.prepared``): a page costs what these rows cost, not what building
-    queries does. The account is taken by ``auth.accepted``, Django's own rule;
-    anything else goes Django's way (``request.user``). None for a visitor."""
-    users = len(_user_columns())
-    pk = auth.unread_user_pk(request)
-    if pk is not None:
-        row = _LEARNER.first(user=pk, article=version.pk)
-        if row is not None:
-            user = get_user_model().from_db(DEFAULT_DB_ALIAS, _user_columns(), row[:users])
-            if auth.accepted(request.session, user):
-                auth.adopt(request, user)
-                return _learner(row[users:])
-    user = request.user
+    """The reader's stamp, preferences and progress in the article, read in one query
+    compiled once (``reader.prepared``): a page costs what these rows cost, not what
+    building queries does. While the request has read neither its user nor its
+    session, the same query reads them too (``_with_account``). None for a visitor."""
+    if auth.user_unread(request):
+        learner = _with_account(request, version)
+        if learner is not None:
+            return learner
+    user = request.user  # Django's way
     if not user.is_authenticated:
         return None
     row = _LEARNER.first(user=user.pk, article=version.pk)
-    return _learner(row[users:] if row else (None,) * _LEARNER_COLUMNS)
+    return _learner(row[len(_user_columns()) :] if row else (None,) * _LEARNER_COLUMNS)
+
+
+def _with_account(request, version: Version) -> Learner | None:
+    """The learner's rows read with their account, and with their session's row when
+    the session can guess whose it is (``SessionStore.guess``: what its row held when
+    last read here); the row read anew must hold the same, and the account is taken
+    by Django's own rule (``auth.accepted``). None for Django's way."""
+    session = request.session
+    guess = session.guess() if hasattr(session, "guess") else None
+    if guess is not None:
+        pk = auth.session_user_pk(guess[1])
+        if pk is None:
+            return None
+        row = _LEARNER_IN_SESSION.first(user=pk, article=version.pk, key=session.session_key)
+        if row is None or row[-2] != guess[0]:
+            return None  # the session or the account changed: read afresh
+        session.take_row(row[-2], row[-1])
+        row = row[:-2]
+    else:
+        pk = auth.session_user_pk(session)  # reads the session's row
+        if pk is None:
+            return None
+        row = _LEARNER.first(user=pk, article=version.pk)
+        if row is None:
+            return None
+    if auth.session_user_pk(session) != pk:  # an expired session, say
+        return None
+    users = len(_user_columns())
+    user = get_user_model().from_db(DEFAULT_DB_ALIAS, _user_columns(), row[:users])
+    if not auth.accepted(session, user):
+        return None
+    auth.adopt(request, user)
+    return _learner(row[users:])
 
 
 def _learner(row: tuple) -> Learner:
