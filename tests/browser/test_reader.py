@@ -1,9 +1,11 @@
 """What only a browser shows: highlighting by hover, focus and tap; the pinyin switch; layout."""
 
 import pytest
+from django.test import Client
 from playwright.sync_api import expect
 
 from reader.models import Segment
+from tests.factory import make_learner
 
 pytestmark = pytest.mark.browser
 
@@ -120,6 +122,27 @@ def test_the_headers_pinyin_choices_keep_to_one_line_on_a_phone(new_context, see
     assert [text for text, _, _ in lines] == ["All", "Above HSK 3", "New to me", "Off"]
     assert all(rects == 1 for _, rects, _ in lines) and len(heights) == 1, lines
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [375, 320])
+def test_without_a_script_a_learner_s_phone_header_fits_and_log_out_asks(
+    new_context, seed_url, live_server, width
+):
+    client = Client()
+    client.force_login(make_learner())
+    context = new_context(viewport={"width": width, "height": 740}, java_script_enabled=False)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto(seed_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator("a[data-logout]").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    page.click("a[data-logout]")
+    expect(page.locator("h1")).to_have_text("Log out?")
+    page.click("main button[type=submit]")
+    expect(page.locator(".site-nav")).to_contain_text("Log in")
 
 
 def test_nothing_breaks_the_content_security_policy(new_context, seed_url, live_server):
