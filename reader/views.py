@@ -98,7 +98,14 @@ def article_read(request, slug):
         part = int(request.GET.get("part", "1"))
     except ValueError:
         raise Http404("No such part.") from None
-    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    # htmx asking for the next part (not restoring a page from history). Read from META:
+    # request.htmx reads request.headers, which Django builds from every header the
+    # first time, ~35 µs of a learner's ~600 µs page.
+    meta = request.META
+    fragment = (
+        meta.get("HTTP_HX_REQUEST") == "true"
+        and meta.get("HTTP_HX_HISTORY_RESTORE_REQUEST") != "true"
+    )
     page = pages.article_page(request, slug, part, fragment=fragment)
     if page is None:
         raise Http404("No such article, or no such part of it.")
