@@ -11,7 +11,7 @@ user, another backend) goes to ``django.contrib.auth.get_user``, which
 decides, flushes the session or rotates it as it always does.
 
 The reader page reads the user in the same query as the learner's own rows
-(``pages.read_learner``), and takes it by the same rule (``accepted``).
+(``pages.read_page``), and takes it by the same rule (``accepted``).
 """
 
 from django.conf import settings

@@ -131,10 +131,14 @@ def find_article(slug: str, user) -> Version | None:
     plain SQL, 1,391 and 937 with the ORM's.
     """
     row = _ARTICLE.first(slug=slug)
-    # The rule of ArticleQuerySet.visible_to: published, or any article for staff.
-    if row is None or not (row[2] or user.is_staff):
+    if row is None or not visible(row[2], user):
         return None
     return Version(pk=row[0], updated=row[1])
+
+
+def visible(published: bool, user) -> bool:
+    """The rule of ArticleQuerySet.visible_to: published, or any article for staff."""
+    return published or user.is_staff
 
 
 def article_part(version: Version, number: int, script: str = Script.SIMPLIFIED) -> Part | None:
@@ -264,9 +268,12 @@ def _user_columns() -> tuple[str, ...]:
     return tuple(field.attname for field in get_user_model()._meta.concrete_fields)
 
 
-def _learner_rows(user, article, session_key=None):
-    """The account ``user``, their stamp, preferences and progress in ``article``; with
-    ``session_key``, that session's row's data and expiry after them."""
+def _learner_rows(user, article=None, session_key=None, slug=None):
+    """The account ``user``, their stamp, preferences and progress in ``article``. With
+    ``session_key`` and ``slug`` (for ``article``): that session's row's data and
+    expiry after them, then the article's id, last edit and whether it is published."""
+    if slug is not None:
+        article = Subquery(Article.objects.filter(slug=slug).order_by().values("id")[:1])
     rows = (
         get_user_model()
         ._default_manager.filter(pk=user)
@@ -278,36 +285,56 @@ def _learner_rows(user, article, session_key=None):
         )
         .order_by()
     )
-    session = []
+    more = []
     if session_key is not None:
-        row = Session.objects.filter(session_key=session_key)
+        session = Session.objects.filter(session_key=session_key).order_by()
+        found = Article.objects.filter(slug=slug).order_by()
         rows = rows.annotate(
-            session_data=Subquery(row.values("session_data")[:1]),
-            session_expiry=Subquery(row.values("expire_date")[:1]),
+            session_data=Subquery(session.values("session_data")[:1]),
+            session_expiry=Subquery(session.values("expire_date")[:1]),
+            article_id=Subquery(found.values("id")[:1]),
+            article_updated=Subquery(found.values("updated")[:1]),
+            article_published=Subquery(found.values("published")[:1]),
         )
-        session = ["session_data", "session_expiry"]
+        more = [*_SESSION_COLUMNS, "article_id", "article_updated", "article_published"]
     return rows.values_list(
         *_user_columns(),
         "stamp",
         "profile__id",
         *(f"profile__{field}" for field in PREFERENCE_FIELDS),
         *(f"here__{column}" for column in _PROGRESS_COLUMNS),
-        *session,
+        *more,
     )[:1]
 
 
+_SESSION_COLUMNS = ["session_data", "session_expiry"]
 _LEARNER = Prepared(lambda user, article: _learner_rows(user, article))
-_LEARNER_IN_SESSION = Prepared(lambda user, article, key: _learner_rows(user, article, key))
+_READER = Prepared(lambda user, key, slug: _learner_rows(user, session_key=key, slug=slug))
 _LEARNER_COLUMNS = 2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)  # after the account's
+
+
+def read_page(request, slug: str) -> tuple[Version | None, Learner | None]:
+    """The article a reader may see at ``slug`` (``find_article``'s) and the learner's
+    rows for it (``read_learner``'s). For a learner whose session says whose it is,
+    all in one query: the article, the account, the session's row and the
+    learner's rows (``_guessed``)."""
+    if auth.user_unread(request):
+        found = _guessed(request, slug)
+        if found is not None:
+            return found
+    version = find_article(slug, request.user)
+    return version, (None if version is None else read_learner(request, version))
 
 
 def read_learner(request, version: Version) -> Learner | None:
     """The reader's stamp, preferences and progress in the article, read in one query
     compiled once (``reader.prepared``): a page costs what these rows cost, not what
-    building queries does. While the request has read neither its user nor its
-    session, the same query reads them too (``_with_account``). None for a visitor."""
+    building queries does. While the request has not read its user, the same query
+    reads the account too. None for a visitor."""
     if auth.user_unread(request):
-        learner = _with_account(request, version)
+        pk = auth.session_user_pk(request.session)  # reads the session's row
+        row = None if pk is None else _LEARNER.first(user=pk, article=version.pk)
+        learner = None if row is None else _take_account(request, pk, row)
         if learner is not None:
             return learner
     user = request.user  # Django's way
@@ -317,34 +344,39 @@ def read_learner(request, version: Version) -> Learner | None:
     return _learner(row[len(_user_columns()) :] if row else (None,) * _LEARNER_COLUMNS)
 
 
-def _with_account(request, version: Version) -> Learner | None:
-    """The learner's rows read with their account, and with their session's row when
-    the session can guess whose it is (``SessionStore.guess``: what its row held when
-    last read here); the row read anew must hold the same, and the account is taken
-    by Django's own rule (``auth.accepted``). None for Django's way."""
+def _guessed(request, slug: str) -> tuple[Version | None, Learner] | None:
+    """``read_page``'s answer in one query, when the session can guess whose it is
+    (``SessionStore.guess``: what its row held when last read here). The session's
+    row read anew in that query must hold the same data, and the account is taken
+    by Django's own rule (``_take_account``). None for the usual way."""
     session = request.session
     guess = session.guess() if hasattr(session, "guess") else None
-    if guess is not None:
-        pk = auth.session_user_pk(guess[1])
-        if pk is None:
-            return None
-        row = _LEARNER_IN_SESSION.first(user=pk, article=version.pk, key=session.session_key)
-        if row is None or row[-2] != guess[0]:
-            return None  # the session or the account changed: read afresh
-        session.take_row(row[-2], row[-1])
-        row = row[:-2]
-    else:
-        pk = auth.session_user_pk(session)  # reads the session's row
-        if pk is None:
-            return None
-        row = _LEARNER.first(user=pk, article=version.pk)
-        if row is None:
-            return None
-    if auth.session_user_pk(session) != pk:  # an expired session, say
+    pk = None if guess is None else auth.session_user_pk(guess[1])
+    if pk is None:
+        return None
+    row = _READER.first(user=pk, key=session.session_key, slug=slug)
+    ours = -(len(_SESSION_COLUMNS) + 3)
+    if row is None or row[ours] != guess[0]:
+        return None  # the session or the account changed: read afresh
+    session.take_row(*row[ours:-3])
+    learner = _take_account(request, pk, row[:ours])
+    if learner is None:
+        return None
+    article, updated, published = row[-3:]
+    if article is None or not visible(published, request.user):
+        return None, learner
+    return Version(pk=article, updated=updated), learner
+
+
+def _take_account(request, pk, row: tuple) -> Learner | None:
+    """The learner in ``row`` (``_learner_rows``), their account taken as the request's
+    user if the session names it and Django would accept it as it is
+    (``auth.accepted``); None if not."""
+    if auth.session_user_pk(request.session) != pk:  # an expired session, say
         return None
     users = len(_user_columns())
     user = get_user_model().from_db(DEFAULT_DB_ALIAS, _user_columns(), row[:users])
-    if not auth.accepted(session, user):
+    if not auth.accepted(request.session, user):
         return None
     auth.adopt(request, user)
     return _learner(row[users:])
@@ -438,10 +470,9 @@ def article_page(request, slug: str, part: int = 1, *, fragment: bool = False) -
 
     None when there is no such article to read, or no such part of it.
     """
-    version = find_article(slug, request.user)
+    version, learner = read_page(request, slug)
     if version is None:
         return None
-    learner = read_learner(request, version)
     preferences = preferences_from(request, learner.profile if learner else None)
     rendered = article_part(version, part, preferences.script)
     if rendered is None:

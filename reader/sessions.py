@@ -16,7 +16,7 @@ Nothing is kept that the row does not say again on each request: a deleted
 or expired row is no session, and changed data is decoded afresh.
 
 The reader page reads the row in the same query as the learner's own rows
-(``pages.read_learner``): whose rows, it guesses from what the row held when
+(``pages.read_page``): whose rows, it guesses from what the row held when
 last read here (``guess``), and the row read anew decides (``take_row``).
 """
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from reader.sessions import SessionStore
-from tests.factory import PASSWORD, make_learner
+from tests.factory import PASSWORD, make_article, make_learner, make_teacher
 
 pytestmark = pytest.mark.django_db
 
@@ -115,13 +115,13 @@ def test_a_renamed_learner_keeps_their_session(seed_article):
     as_learner(client, page, "mei-lin")  # the reader page reads the account with its rows
 
 
-def test_a_learner_s_reader_page_reads_two_rows(seed_article, django_assert_num_queries):
-    """The article; and the account, the session and the learner's own rows in one."""
+def test_a_learner_s_reader_page_is_one_query(seed_article, django_assert_num_queries):
+    """The article, the account, the session and the learner's own rows, in one."""
     make_learner()
     page = seed_article.get_absolute_url()
     client = logged_in()
     as_learner(client, page)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         as_learner(client, page)
 
 
@@ -240,3 +240,18 @@ def test_sessions_signed_with_a_retired_secret_key_end(seed_article, settings):
     as_learner(came_back, page)
     as_visitor(stayed_away, page)
     assertContains(visitor.get(page), 'data-text-size="medium"')
+
+
+def test_a_draft_is_a_teacher_s_to_preview_not_a_learner_s(seed_article):
+    """Read with the session and the account in one query, the article keeps its rule."""
+    draft = make_article(slug="draft", published=False)
+    make_learner()
+    make_teacher()
+    page = seed_article.get_absolute_url()
+    learner, teacher = logged_in("mei"), logged_in("wang")
+    for client, name in ((learner, "mei"), (teacher, "wang")):
+        as_learner(client, page, name)  # the session's row read here once
+    assert learner.get(draft.get_absolute_url()).status_code == 404
+    assert learner.get("/articles/no-such-article/").status_code == 404
+    as_learner(teacher, draft.get_absolute_url(), "wang")
+    as_learner(learner, page)  # and the learner's next page is theirs as before
