@@ -19,6 +19,7 @@ from django.contrib import auth
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth import middleware as auth_middleware
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.utils.crypto import constant_time_compare
 from django.utils.functional import SimpleLazyObject
 
@@ -50,7 +51,10 @@ _KEPT_HASHES = 4096
 
 def _auth_hash(user) -> str:
     """``user.get_session_auth_hash()``, kept by what it is made of (the password's hash and
-    the secret key): it saves an HMAC, about 9 µs, on each of a learner's requests."""
+    the secret key): it saves an HMAC, about 9 µs, on each of a learner's requests.
+    Only Django's own method is kept: a user model's own may hash other fields too."""
+    if type(user).get_session_auth_hash is not AbstractBaseUser.get_session_auth_hash:
+        return user.get_session_auth_hash()
     key = (type(user), user.password, settings.SECRET_KEY)
     found = _hashes.get(key)
     if found is None:

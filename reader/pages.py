@@ -315,9 +315,10 @@ _LEARNER_COLUMNS = 2 + len(PREFERENCE_FIELDS) + len(_PROGRESS_COLUMNS)  # after 
 
 def read_page(request, slug: str) -> tuple[Version | None, Learner | None]:
     """The article a reader may see at ``slug`` (``find_article``'s) and the learner's
-    rows for it (``read_learner``'s). For a learner whose session says whose it is,
-    all in one query: the article, the account, the session's row and the
-    learner's rows (``_guessed``)."""
+    rows for it (``read_learner``'s). For a learner whose session's row was read in
+    this process before (so that it can guess whose it is), all in one query: the
+    article, the account, the session's row and the learner's rows (``_guessed``);
+    otherwise three (the article, the session's row, the account with the rows)."""
     if auth.user_unread(request):
         found = _guessed(request, slug)
         if found is not None:

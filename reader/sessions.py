@@ -63,15 +63,9 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return {}
         data = row[0]
-        if len(data) > _KEPT_DATA_CHARS:
-            return self.decode(data)
-        try:
-            session = self._kept(data)
-        except Exception:
+        if not self._remember(data):
             return self.decode(data)  # Django's: an empty session, a corrupted one logged
-        if len(_last_data) >= _KEPT_KEYS:
-            _last_data.clear()
-        _last_data[self.session_key] = data
+        session = self._kept(data)
         # The request may change its session: it gets its own copy.
         if all(isinstance(value, _SCALARS) for value in session.values()):
             return dict(session)
@@ -92,6 +86,28 @@ class SessionStore(db.SessionStore):
             return data, self._kept(data)
         except Exception:
             return None
+
+    def _remember(self, data: str) -> bool:
+        """Keep what the row holds for ``guess`` when it is kept decoded; else forget any
+        older guess (it would send every page the long way). Whether it was kept."""
+        try:
+            kept = len(data) <= _KEPT_DATA_CHARS and self._kept(data) is not None
+        except Exception:
+            kept = False
+        if not kept:
+            _last_data.pop(self.session_key, None)
+            return False
+        if len(_last_data) >= _KEPT_KEYS:
+            _last_data.clear()
+        _last_data[self.session_key] = data
+        return True
+
+    def create_model_instance(self, data):
+        """Django's row to save; what it will hold is the next guess (a write of the
+        session, a message say, then costs the next page nothing)."""
+        row = super().create_model_instance(data)
+        self._remember(row.session_data)
+        return row
 
     def _kept(self, data: str) -> dict:
         return _decoded(

@@ -5,16 +5,19 @@ be shown again if something were kept that should not be.
 """
 
 import re
+import secrets
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth import HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore as DjangoSessionStore
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from reader import sessions
 from reader.sessions import SessionStore
 from tests.factory import PASSWORD, make_article, make_learner, make_teacher
 
@@ -255,3 +258,44 @@ def test_a_draft_is_a_teacher_s_to_preview_not_a_learner_s(seed_article):
     assert learner.get("/articles/no-such-article/").status_code == 404
     as_learner(teacher, draft.get_absolute_url(), "wang")
     as_learner(learner, page)  # and the learner's next page is theirs as before
+
+
+def test_a_long_session_written_elsewhere_costs_no_query_each_page(
+    seed_article, django_assert_max_num_queries
+):
+    """Data too long to keep decoded (an import's report) leaves no stale guess behind."""
+    make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    elsewhere = DjangoSessionStore(client.cookies["sessionid"].value)  # another process's
+    elsewhere["report"] = secrets.token_urlsafe(3000)  # signing compresses: random, long
+    elsewhere.save()
+    assert len(Session.objects.get().session_data) > sessions._KEPT_DATA_CHARS
+    with django_assert_max_num_queries(4):  # the guess from before misses, once
+        as_learner(client, page)
+    for _ in range(2):
+        with django_assert_max_num_queries(3):  # the article, the session, the account
+            as_learner(client, page)
+
+
+@pytest.mark.parametrize("change", ["deactivated", "password", "deleted", "expired"])
+def test_a_page_read_the_long_way_ends_a_session_as_the_short_one_does(seed_article, change):
+    """The session's row not read in this process before (another worker, a restart):
+    the page reads it, then the account with the learner's rows, by the same rules."""
+    learner = make_learner()
+    page = seed_article.get_absolute_url()
+    client = logged_in()
+    as_learner(client, page)
+    if change == "deactivated":
+        learner.is_active = False
+        learner.save()
+    elif change == "password":
+        learner.set_password("another-long-passphrase-8")
+        learner.save()
+    elif change == "deleted":
+        learner.delete()
+    else:
+        Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    sessions._last_data.clear()
+    as_visitor(client, page)

@@ -32,6 +32,7 @@
   document.addEventListener("click", function (event) {
     const link = event.target instanceof Element && event.target.closest("a[data-logout]");
     if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    if (link.origin !== window.location.origin) return;  // the token goes to this site only
     const token = csrfToken();
     if (!token) return;
     event.preventDefault();
