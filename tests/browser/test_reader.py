@@ -122,6 +122,11 @@ def test_the_headers_pinyin_choices_keep_to_one_line_on_a_phone(new_context, see
     assert [text for text, _, _ in lines] == ["All", "Above HSK 3", "New to me", "Off"]
     assert all(rects == 1 for _, rects, _ in lines) and len(heights) == 1, lines
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+    if width >= 360:  # Settings beside them: the phone's header keeps to two lines
+        choices = page.locator(".segmented").bounding_box()
+        settings = page.locator(".settings-more summary").bounding_box()
+        middle = settings["y"] + settings["height"] / 2
+        assert choices["y"] <= middle <= choices["y"] + choices["height"], (choices, settings)
 
 
 @pytest.mark.parametrize("width", [375, 320])
