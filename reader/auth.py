@@ -91,7 +91,7 @@ def adopt(request, user) -> None:
 
 
 def _get_user(request):
-    if not hasattr(request, "_cached_user"):
+    if user_unread(request):
         request._cached_user = session_user(request) or auth.get_user(request)
     return request._cached_user
 

@@ -269,11 +269,12 @@ def _user_columns() -> tuple[str, ...]:
 
 
 def _learner_rows(user, article=None, session_key=None, slug=None):
-    """The account ``user``, their stamp, preferences and progress in ``article``. With
-    ``session_key`` and ``slug`` (for ``article``): that session's row's data and
+    """The account ``user``, their stamp, preferences and progress in ``article``. Given
+    ``session_key`` and ``slug`` instead of ``article``: that session's row's data and
     expiry after them, then the article's id, last edit and whether it is published."""
-    if slug is not None:
-        article = Subquery(Article.objects.filter(slug=slug).order_by().values("id")[:1])
+    found = None if slug is None else Article.objects.filter(slug=slug).order_by()
+    if found is not None:
+        article = Subquery(found.values("id")[:1])
     rows = (
         get_user_model()
         ._default_manager.filter(pk=user)
@@ -286,13 +287,12 @@ def _learner_rows(user, article=None, session_key=None, slug=None):
         .order_by()
     )
     more = []
-    if session_key is not None:
+    if found is not None:
         session = Session.objects.filter(session_key=session_key).order_by()
-        found = Article.objects.filter(slug=slug).order_by()
         rows = rows.annotate(
             session_data=Subquery(session.values("session_data")[:1]),
             session_expiry=Subquery(session.values("expire_date")[:1]),
-            article_id=Subquery(found.values("id")[:1]),
+            article_id=article,
             article_updated=Subquery(found.values("updated")[:1]),
             article_published=Subquery(found.values("published")[:1]),
         )

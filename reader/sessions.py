@@ -63,9 +63,9 @@ class SessionStore(db.SessionStore):
             self._session_key = None
             return {}
         data = row[0]
-        if not self._remember(data):
+        session = self._remember(data)
+        if session is None:
             return self.decode(data)  # Django's: an empty session, a corrupted one logged
-        session = self._kept(data)
         # The request may change its session: it gets its own copy.
         if all(isinstance(value, _SCALARS) for value in session.values()):
             return dict(session)
@@ -87,20 +87,21 @@ class SessionStore(db.SessionStore):
         except Exception:
             return None
 
-    def _remember(self, data: str) -> bool:
-        """Keep what the row holds for ``guess`` when it is kept decoded; else forget any
-        older guess (it would send every page the long way). Whether it was kept."""
+    def _remember(self, data: str) -> dict | None:
+        """What ``data`` says, kept decoded, and ``data`` kept for ``guess``; None when it
+        is not kept (too long, or not to be decoded), and any older guess forgotten
+        (it would send every page the long way)."""
         try:
-            kept = len(data) <= _KEPT_DATA_CHARS and self._kept(data) is not None
+            session = self._kept(data) if len(data) <= _KEPT_DATA_CHARS else None
         except Exception:
-            kept = False
-        if not kept:
+            session = None
+        if session is None:
             _last_data.pop(self.session_key, None)
-            return False
+            return None
         if len(_last_data) >= _KEPT_KEYS:
             _last_data.clear()
         _last_data[self.session_key] = data
-        return True
+        return session
 
     def create_model_instance(self, data):
         """Django's row to save; what it will hold is the next guess (a write of the
