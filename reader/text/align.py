@@ -268,6 +268,13 @@ class _Aligner:
     hit rates) and shares its caches of the figures' consequences.
     """
 
+    c: float
+    bead_types: _BeadTypes
+    types: tuple[tuple[int, int], ...]
+    prior: dict[tuple[int, int], float]
+    translated: tuple[float, ...]
+    _llr_cache: dict[tuple[int, int], tuple[tuple[float, float], tuple[float, float]]]
+
     def __init__(
         self, zu: list[Unit], eu: list[Unit], params: Params, like: _Aligner | None = None
     ) -> None:
@@ -304,7 +311,7 @@ class _Aligner:
         self.c = c
         self.bead_types = _bead_types(tuple(params.priors.items()))
         self.types, self.prior = self.bead_types.order, self.bead_types.prior
-        self._llr_cache: dict[tuple[int, int], tuple[tuple[float, float], tuple[float, float]]] = {}
+        self._llr_cache = {}
         self.translated = params.translated
 
     def pair(self, i: int, j: int) -> tuple[int, int]:

@@ -210,7 +210,7 @@ def zh_unit(text: str, tokens: list[str] | None = None) -> Unit:
             in_name[k] = True
     for token, named in zip(tokens, in_name, strict=True):
         kind, item = _zh_token(token)
-        if kind == _LATIN:
+        if kind == _LATIN and item is not None:
             items.append(item)
             continue
         if kind == _NO_EVIDENCE or (named and len(token) == 1):

@@ -198,9 +198,9 @@ def _en_keys(words: list[str]) -> tuple[str, ...]:
                     break
                 used = True
                 j += 1
-            value = total + current
-            if value >= 3:
-                keys.append(_canon(value))
+            spelled = total + current
+            if spelled >= 3:
+                keys.append(_canon(spelled))
             i = max(j, i + 1)
             continue
         if low in EN_ORDINALS and EN_ORDINALS[low] >= 3:

@@ -162,11 +162,11 @@ def own_reading(char: str, syllable: str) -> str | None:
 def surname_reading(char: str) -> str | None:
     """The reading of ``char`` as a surname, when CC-CEDICT gives exactly one."""
     found = {
-        _syllables(entry.pinyin, 1)
+        syllables
         for entry in lookup(char)
         if any(d.lower().startswith("surname") for d in entry.definitions)
+        and (syllables := _syllables(entry.pinyin, 1)) is not None
     }
-    found.discard(None)
     if len(found) != 1:
         return None
     return found.pop()[0].lower()

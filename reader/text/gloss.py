@@ -27,6 +27,7 @@ True
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from . import dictionary, english, levels
@@ -138,7 +139,7 @@ class Gloss:
 
 
 def _readings(
-    word: str, shown: str, english_words: set[str] = frozenset(), proper: bool = False
+    word: str, shown: str, english_words: AbstractSet[str] = frozenset(), proper: bool = False
 ) -> list[Reading]:
     """The word's readings, the one that fits first (English met, then the page's reading).
 
@@ -183,7 +184,7 @@ def _readings(
         ),
     )
     best = max((score(syllables) for syllables in merged), default=0)
-    readings = []
+    readings: list[Reading] = []
     for syllables, (written, definitions, measures) in ranked:
         if not definitions and not measures:
             continue

@@ -135,10 +135,10 @@ def annotate_segment(
         )
         for i, (token, name) in enumerate(zip(zh_tokens, name_of, strict=True))
     )
-    en_tokens = tuple(
+    en_annotated = tuple(
         _en_token(text, tuple(en_links.get(j, ()))) for j, text in enumerate(en_texts)
     )
-    return SegmentData(zh=zh, en=en, annotation=Annotation(annotated, en_tokens))
+    return SegmentData(zh=zh, en=en, annotation=Annotation(annotated, en_annotated))
 
 
 # Most tokens link to nothing (spaces, marks, function words), and making a
@@ -212,6 +212,7 @@ def build_segments(
         analysis = Analysis()
     zh_sents = [s for paragraph in zh for s in analysis.sentences(paragraph, "zh")]
     en_sents = [s for paragraph in en for s in analysis.sentences(paragraph, "en")]
+    beads: list[align.Bead]
     if not zh_sents or not en_sents:
         beads = [([i], []) for i in range(len(zh_sents))] + [
             ([], [j]) for j in range(len(en_sents))

@@ -43,10 +43,10 @@ def english_keys(word: str) -> tuple[tuple[str, float], ...]:
         return ((low, 1.0),)
     acronym = english.acronym(word)
     if acronym:
-        keys = [(acronym, 1.0)]
+        found = [(acronym, 1.0)]
         if acronym.lower() not in english.STOP_WORDS:
-            keys.append((english.lemma(low.replace(".", "")), 0.9))
-        return tuple(keys)
+            found.append((english.lemma(low.replace(".", "")), 0.9))
+        return tuple(found)
     if low in english.STOP_WORDS or len(low) < 2:
         return ()
     keys = {english.lemma(low): 1.0}

@@ -333,7 +333,7 @@ def _matches(
 
 
 def _latin_candidates(zh: list[str], han: list[bool], en: list[str]) -> list[_Candidate]:
-    out = []
+    out: list[_Candidate] = []
     for i, token in enumerate(zh):
         if han[i] or not any(ch.isalpha() for ch in token):
             continue
@@ -415,14 +415,14 @@ def _name_candidates(
         if not content[i]:
             continue
         spelled_token = toneless("".join(readings[i])) if readings else names.spelled_pinyin(token)
-        run = spelled.get(spelled_token)
-        if run and (len(token) > 1 or run[0] > 0):
-            out.append(_Candidate(0.95, (i,), run, "pinyin"))
+        found = spelled.get(spelled_token)
+        if found and (len(token) > 1 or found[0] > 0):
+            out.append(_Candidate(0.95, (i,), found, "pinyin"))
         elif len(token) > 1 and names.is_surname(token[0]) and dictionary.is_word(token[1:]):
             # Surname and title in one token: 李老师 ↔ Li, 王医生 ↔ Wang.
-            run = spelled.get(names.spelled_pinyin(token[0]))
-            if run and len(run) == 1 and run[0] > 0:
-                out.append(_Candidate(0.8, (i,), run, "pinyin"))
+            found = spelled.get(names.spelled_pinyin(token[0]))
+            if found and len(found) == 1 and found[0] > 0:
+                out.append(_Candidate(0.8, (i,), found, "pinyin"))
     # Transliterations: runs of transliteration characters that the dictionary
     # does not know as one common word (米利, 拉德 + 达茨, 玛莎).
     runs = names.name_runs(zh_tokens)

@@ -134,7 +134,7 @@ def with_spaces(text: str, tokens: list[str]) -> list[str]:
 def _jieba_words(cut: list[str]) -> list[str]:
     """jieba's tokens, a run of tokens without Han re-cut as English (``_latin_tokens``)."""
     tokens: list[str] = []
-    other = []  # a run of jieba tokens without Han, re-cut as one string
+    other: list[str] = []  # a run of jieba tokens without Han, re-cut as one string
     for token in cut:
         if HAN_RE.search(token):
             if other:
@@ -218,19 +218,23 @@ def _split_into_entries(token: str) -> tuple[str, ...]:
     best[0] = (0, 0, 0)
     for end in range(1, n + 1):
         for start in range(max(0, end - _MAX_ENTRY), end):
-            if best[start] is None:
+            before = best[start]
+            if before is None:
                 continue
             piece = token[start:end]
             if end - start > 1 and not dictionary.is_word(piece):
                 continue
-            pieces, neg_score, _ = best[start]
+            pieces, neg_score, _ = before
             candidate = (pieces + 1, neg_score - (end - start) ** 2, start)
-            if best[end] is None or candidate[:2] < best[end][:2]:
+            known = best[end]
+            if known is None or candidate[:2] < known[:2]:
                 best[end] = candidate
     parts = []
     end = n
     while end > 0:
-        start = best[end][2]
+        step = best[end]
+        assert step is not None  # a lone character always may: every end is reached
+        start = step[2]
         parts.append(token[start:end])
         end = start
     return tuple(reversed(parts))
