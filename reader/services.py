@@ -140,6 +140,10 @@ def import_article(
     }
     defaults = {field: value for field, value in given.items() if value is not None}
     defaults.update(hsk_level=grade_hsk(zh_text), zh_chars=han_count(zh_text))
+    # Everything the rows need is worked out here, so that the transaction
+    # below, which learners' bookmarks on this article wait for, only writes.
+    rows = _pair_rows(enumerate(pairs))
+    found_by = segment_words((annotation, en) for row in rows for _, en, annotation in row.segments)
     with transaction.atomic():
         # Not update_or_create: it locks the row FOR UPDATE, which a learner's
         # new bookmark (a foreign key to the article) would wait for (lock_segments).
@@ -155,9 +159,9 @@ def import_article(
         lock_segments(old_segments)
         retire_segments(old_segments)
         article.pairs.all().delete()
-        segments = _create_pairs(article, enumerate(pairs))
+        segments = _create_pairs(article, rows)
         move_bookmarks(article=article, segments=segments)
-        refresh_search(article=article, segments=segments)
+        refresh_search(article=article, found_by=found_by)
     return ImportResult(
         article=article,
         created=created,
@@ -167,17 +171,33 @@ def import_article(
     )
 
 
-def _create_pairs(article: Article, numbered_pairs) -> list[Segment]:
-    """Write pipeline ``PairData`` at the given positions; return the new segments."""
-    numbered_pairs = list(numbered_pairs)
-    rows = ParagraphPair.objects.bulk_create(
-        ParagraphPair(article=article, position=position, zh=p.zh, en=p.en)
+@dataclass(frozen=True)
+class _PairRow:
+    """A pipeline ``PairData`` as its rows will hold it, its segments' annotations stored."""
+
+    position: int
+    zh: str
+    en: str
+    segments: list[tuple[str, str, dict]]  # (zh, en, stored annotation)
+
+
+def _pair_rows(numbered_pairs) -> list[_PairRow]:
+    """Pipeline ``PairData`` at the given positions, ready to write (outside a transaction)."""
+    return [
+        _PairRow(position, p.zh, p.en, [(s.zh, s.en, s.annotation.to_json()) for s in p.segments])
         for position, p in numbered_pairs
+    ]
+
+
+def _create_pairs(article: Article, rows: list[_PairRow]) -> list[Segment]:
+    """Write the pairs and their segments; return the new segments."""
+    pairs = ParagraphPair.objects.bulk_create(
+        ParagraphPair(article=article, position=row.position, zh=row.zh, en=row.en) for row in rows
     )
     return Segment.objects.bulk_create(
-        Segment(pair=row, position=j, zh=s.zh, en=s.en, annotation=s.annotation.to_json())
-        for row, (_, p) in zip(rows, numbered_pairs, strict=True)
-        for j, s in enumerate(p.segments)
+        Segment(pair=pair, position=j, zh=zh, en=en, annotation=annotation)
+        for pair, row in zip(pairs, rows, strict=True)
+        for j, (zh, en, annotation) in enumerate(row.segments)
     )
 
 
@@ -231,6 +251,9 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
             segments = pipeline.build_segments(zh, en, options)
             plan.append((position, pipeline.PairData(zh=key[0], en=key[1], segments=segments)))
     unused = [pair.pk for pairs in old.values() for pair in pairs]
+    new = _pair_rows(
+        (position, item) for position, item in plan if not isinstance(item, ParagraphPair)
+    )
     with transaction.atomic():
         locked = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
         if locked.updated != current.updated:
@@ -247,7 +270,6 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
             for position, row in kept_rows:
                 row.position = position + offset
             ParagraphPair.objects.bulk_update([row for _, row in kept_rows], ["position"])
-        new = [(position, item) for position, item in plan if not isinstance(item, ParagraphPair)]
         segments = _create_pairs(locked, new)
         move_bookmarks(article=locked, segments=segments)
         refresh_search(article=locked)
@@ -363,33 +385,50 @@ def reannotate(segments) -> int:
     return len(segments)
 
 
-def refresh_search(*, article: Article, segments: list[Segment] | None = None) -> ArticleSearch:
+def refresh_search(*, article: Article, found_by: str | None = None) -> ArticleSearch:
     """Rewrite the words the article is found by: its titles, then each sentence's words.
 
     The Chinese are the words the pipeline cut at import (so 榴弹炮 is found,
     and 弹 alone is not); the Chinese title, which has no segment, is cut the
     same way here. Call it wherever an article's segments or titles are written.
-    ``segments``, when given, are all the article's segments, just written: they
-    are read as they are in memory rather than back from the database.
+    ``found_by``, when given, is ``segment_words`` of all the article's segments,
+    just written, rather than read back from the database.
     """
-    if segments is None:
-        rows = Segment.objects.filter(pair__article=article).values_list("annotation", "en")
-    else:
-        rows = [(segment.annotation, segment.en) for segment in segments]
-    words = search_document(title_en=article.title_en, title_zh=article.title_zh, segments=rows)
+    if found_by is None:
+        found_by = segment_words(
+            Segment.objects.filter(pair__article=article)
+            .order_by("pair__position", "position")
+            .values_list("annotation", "en")
+        )
+    words = _joined(title_words(title_en=article.title_en, title_zh=article.title_zh), found_by)
     row, _ = ArticleSearch.objects.update_or_create(article=article, defaults={"words": words})
     return row
 
 
 def search_document(*, title_en: str, title_zh: str, segments) -> str:
     """The search words of titles and ``(annotation, en)`` rows of segments, space-joined."""
+    return _joined(title_words(title_en=title_en, title_zh=title_zh), segment_words(segments))
+
+
+def title_words(*, title_en: str, title_zh: str) -> str:
+    """The search words of an article's titles, space-joined."""
     from .text.words import split_words
 
     chunks = [title_en, *split_words(title_zh or "")]
+    return " ".join(word for chunk in chunks for word in search.search_words(chunk or ""))
+
+
+def segment_words(segments) -> str:
+    """The search words of ``(annotation, en)`` rows of segments, space-joined."""
+    chunks: list[str] = []
     for annotation, en in segments:
         chunks.extend(zh_texts(annotation))
         chunks.append(en)
-    return " ".join(word for chunk in chunks for word in search.search_words(chunk or ""))
+    return " ".join(word for chunk in chunks for word in search.search_words(chunk))
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
 
 
 def add_correction(

@@ -58,6 +58,14 @@ def test_search_finds_chinese_by_whole_words_as_cut_at_import(client, bank):
     assert found(client, q="银") == []
 
 
+def test_an_import_stores_the_words_a_refresh_reads_back(seed_article):
+    # The import works its search words out before its transaction, from the rows it
+    # is about to write; reading the written rows back must give the same words.
+    stored = ArticleSearch.objects.get(article=seed_article).words
+    assert "榴弹炮" in stored.split()
+    assert services.refresh_search(article=seed_article).words == stored
+
+
 def test_search_finds_an_english_word_by_its_beginning(client, bank):
     assert found(client, q="walk") == [bank.slug]
 
