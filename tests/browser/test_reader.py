@@ -144,6 +144,19 @@ def test_without_a_script_a_learner_s_phone_header_fits_and_log_out_asks(
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     box = page.locator("a[data-logout]").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    # The header's switches would send nothing without a script: only the link shows,
+    # and the settings page it opens saves and comes back to the article.
+    expect(page.locator(".reading-settings .segmented")).to_be_hidden()
+    expect(page.locator(".reading-settings .settings-more")).to_be_hidden()
+    link = page.locator(".reading-settings noscript a")
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    link.click()
+    expect(page.locator("h1")).to_have_text("Reading settings")
+    page.check("main input[name=pinyin][value=none]")
+    page.click("main button[type=submit]")
+    assert page.url == seed_url
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "none")
     page.click("a[data-logout]")
     expect(page.locator("h1")).to_have_text("Log out?")
     page.click("main button[type=submit]")
