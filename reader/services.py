@@ -461,7 +461,17 @@ def add_correction(
             )
         sentence = texts[0]
     fix = Correction(kind, word, value, sentence)
+    affected = in_article.filter(zh=sentence) if sentence else in_article
     with transaction.atomic():
+        # A split takes a word apart: it must be one word before (or be split already,
+        # when the teacher changes the parts); afterwards its parts stand in its place.
+        was_whole = fix.kind != "split" or (
+            any(
+                fix.word in zh_texts(annotation)
+                for annotation in affected.values_list("annotation", flat=True)
+            )
+            or article.corrections.filter(kind="split", word=fix.word).exists()
+        )
         WordCorrection.objects.update_or_create(
             article=article,
             kind=fix.kind,
@@ -469,9 +479,9 @@ def add_correction(
             sentence=fix.sentence,
             defaults={"value": fix.value},
         )
-        affected = in_article.filter(zh=sentence) if sentence else in_article
         count = reannotate(affected)
-        if not any(token.text == fix.word for s in affected for token in s.annotated.zh):
+        shown = any(fix.shows_in([token.text for token in s.annotated.zh]) for s in affected)
+        if not (was_whole and shown):
             if not count:
                 reason = f"{fix.word} is not in this article's sentences"
             elif fix.kind == "join":

@@ -8,6 +8,7 @@ from reader import services
 from reader.models import Article, Bookmark, RetiredSegment, Segment, WordCorrection
 from reader.text.beads import BeadError, merge_with_next, split
 from reader.text.corrections import CorrectionError
+from reader.text.lang import is_han
 from reader.text.parse import parse_bytes, parse_sides
 from tests.factory import SEED_FILE, make_article, make_learner, seed_segments
 
@@ -129,6 +130,44 @@ def test_a_word_fix_reannotates_the_sentences_with_the_word(seed_article):
     assert count == with_word.count() > 1
     readings = {t.syllables for s in with_word for t in s.annotated.zh if t.text == "朝鲜"}
     assert readings == {("Cháo", "xiǎn")}
+
+
+def test_a_split_takes_a_word_apart_and_its_parts_can_change(seed_article):
+    def cuts() -> set[tuple[str, ...]]:
+        """How the sentences with 榴弹炮 cut it: the words that spell it, in each."""
+        with_word = Segment.objects.filter(pair__article=seed_article, zh__contains="榴弹炮")
+        out = set()
+        for segment in with_word:
+            texts = [t.text for t in segment.annotated.zh]
+            at = "".join(texts).index("榴弹炮")
+            starts = [sum(map(len, texts[:k])) for k in range(len(texts))]
+            out.add(tuple(t for t, s in zip(texts, starts, strict=True) if at <= s < at + 3))
+        return out
+
+    assert cuts() == {("榴弹炮",)}
+    count = services.add_correction(
+        article=seed_article, kind="split", word="榴弹炮", value="榴弹 炮"
+    )
+    assert count > 0 and cuts() == {("榴弹", "炮")}
+    services.add_correction(article=seed_article, kind="split", word="榴弹炮", value="榴 弹炮")
+    assert cuts() == {("榴", "弹炮")}
+    assert WordCorrection.objects.get().value == "榴 弹炮"
+
+
+def test_a_split_of_two_words_asks_for_a_join_first(seed_article):
+    texts = [t.text for t in seed_segments(seed_article)[0].annotated.zh]
+    phrase = next(
+        a + b for a, b in zip(texts, texts[1:], strict=False) if is_han_word(a) and is_han_word(b)
+    )
+    with pytest.raises(CorrectionError, match="join it into one word first"):
+        services.add_correction(
+            article=seed_article, kind="split", word=phrase, value=f"{phrase[0]} {phrase[1:]}"
+        )
+    assert not WordCorrection.objects.exists()
+
+
+def is_han_word(text: str) -> bool:
+    return all(map(is_han, text))
 
 
 @pytest.mark.parametrize(

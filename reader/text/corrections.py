@@ -54,6 +54,19 @@ class Correction:
     def applies_to(self, sentence: str | None) -> bool:
         return not self.sentence or sentence is None or sentence == self.sentence
 
+    def shows_in(self, texts: list[str]) -> bool:
+        """Whether a sentence's words (their texts) show the fix: the word whole, or split.
+
+        >>> Correction("split", "图书馆", "图书 馆").shows_in(["去", "图书", "馆"])
+        True
+        >>> Correction("pinyin", "图书馆", "tú shū guǎn").shows_in(["去", "图书", "馆"])
+        False
+        """
+        if self.kind != "split":
+            return self.word in texts
+        parts = self.value.split()
+        return any(texts[i : i + len(parts)] == parts for i in range(len(texts) - len(parts) + 1))
+
     def __post_init__(self):
         if self.kind not in KINDS:
             raise CorrectionError(f"unknown kind of fix {self.kind!r}")
