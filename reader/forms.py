@@ -5,6 +5,7 @@ from django.contrib.auth.forms import UserCreationForm
 
 from .models import Bookmark, WordCorrection
 from .text.levels import label
+from .text.parse import control_character
 
 # A row id as a request sends it: ASCII digits only (str.isdigit takes "²" too), and
 # no more than a 64-bit column holds.
@@ -187,6 +188,10 @@ class PairTextForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for side, name in (("zh", "Chinese"), ("en", "English")):
+            problem = control_character(data.get(side, ""))
+            if problem is not None:
+                self.add_error(side, f"The {name} text: {problem}: delete it and try again.")
         if not data.get("zh", "").strip() and not data.get("en", "").strip():
             raise forms.ValidationError("A pair needs text on at least one side.")
         return data

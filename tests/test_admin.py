@@ -265,6 +265,23 @@ def test_editing_a_pair_keeps_learners_bookmarks_and_notes(teacher_client, draft
     assert bookmark.note == "米莉 or 米利?"
 
 
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [("\x07", "line 1 holds a control character (U+0007)"), ("\x00", "Null characters")],
+)
+def test_an_edit_with_control_characters_comes_back_with_its_text_and_saves_nothing(
+    teacher_client, draft, bad, message
+):
+    before = pair_texts(draft)
+    pair = draft.pairs.get(position=2)
+    edited = pair.zh.replace("米莉", f"米{bad}利")
+    response = alignment(teacher_client, draft, action="edit", position=2, zh=edited, en=pair.en)
+    assertContains(response, message)
+    assert response.context["edit_form"].data["zh"] == edited  # the teacher's text, kept
+    assert "米利" in response.content.decode()  # shown in the pair's own box
+    assert pair_texts(draft) == before
+
+
 def test_publishing_makes_the_draft_readable(teacher_client, draft):
     alignment(teacher_client, draft, action="publish")
     draft.refresh_from_db()

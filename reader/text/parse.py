@@ -180,17 +180,30 @@ def mismatch(parsed: "ParsedArticle") -> str | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _refuse_control_characters(text: str) -> None:
+def control_character(text: str) -> str | None:
+    """Where ``text`` holds a control character, in words; None when it holds none.
+
+    >>> control_character("第一行\\n第二\\x07行")
+    'line 2 holds a control character (U+0007), which is not text'
+    """
     found = _CONTROL.search(text)
     if found is None:
-        return
+        return None
     char = found.group()
     line = text.count("\n", 0, found.start()) + 1
     name = {"\x00": "NUL", "\x7f": "DEL"}.get(char, "a control character")
-    raise SeedFormatError(
-        f"line {line} holds {name} (U+{ord(char):04X}), which is not text: save the file "
-        "as plain UTF-8 text and try again"
-    )
+    return f"line {line} holds {name} (U+{ord(char):04X}), which is not text"
+
+
+def _refuse_control_characters(text: str, *, pasted: bool = False) -> None:
+    problem = control_character(text)
+    if problem is not None:
+        advice = (
+            "delete it and try again"
+            if pasted
+            else "save the file as plain UTF-8 text and try again"
+        )
+        raise SeedFormatError(f"{problem}: {advice}")
 
 
 # str.strip() already removes the full-width space U+3000; these are the
@@ -259,7 +272,7 @@ def parse_sides(zh_text: str, en_text: str) -> ParsedArticle:
     titles = {"zh": "", "en": ""}
     for lang, text, name in (("zh", zh_text, "Chinese"), ("en", en_text, "English")):
         try:
-            _refuse_control_characters(text)
+            _refuse_control_characters(text, pasted=True)
         except SeedFormatError as error:
             raise SeedFormatError(f"the {name} text: {error}") from None
         paragraphs = [line for _, line in _lines(text)]
