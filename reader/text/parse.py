@@ -147,6 +147,8 @@ def _megabytes(size: int) -> str:
 _PARAGRAPH_RATIO = 4
 _PARAGRAPH_SLACK = 10
 _LENGTH_RATIO = (0.6, 12.0)
+# Below this many Chinese characters (a line or two) the ratio says too little.
+_MIN_HAN_FOR_RATIO = 50
 
 
 def mismatch(parsed: "ParsedArticle") -> str | None:
@@ -156,6 +158,9 @@ def mismatch(parsed: "ParsedArticle") -> str | None:
     'The Chinese has 200 paragraphs and the English 9'
     >>> mismatch(ParsedArticle("", "", ["我们去银行。"], ["We go to the bank."])) is None
     True
+    >>> rainy = ["今天下雨了，我们在家里看书、写字、听音乐。"] * 3
+    >>> mismatch(ParsedArticle("", "", rainy, ["It rained."]))[:40]
+    'The Chinese has 51 characters and the En'
     """
     nz, ne = len(parsed.zh), len(parsed.en)
     few, many = sorted((nz, ne))
@@ -166,7 +171,7 @@ def mismatch(parsed: "ParsedArticle") -> str | None:
         )
     han = han_count("".join(parsed.zh))
     latin = sum(len(p) for p in parsed.en)
-    if han >= 200 and not _LENGTH_RATIO[0] <= latin / han <= _LENGTH_RATIO[1]:
+    if han >= _MIN_HAN_FOR_RATIO and not _LENGTH_RATIO[0] <= latin / han <= _LENGTH_RATIO[1]:
         return (
             f"The Chinese has {han:,} characters and the English {latin:,}, far from what a "
             "translation has (about three English letters for each Chinese character): the "
