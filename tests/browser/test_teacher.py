@@ -24,6 +24,8 @@ def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, tas
     lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
 
     teacher = new_context(viewport={"width": 1400, "height": 900}).new_page()
+    errors = []  # a content security policy violation is one, on any page
+    teacher.on("console", lambda message: message.type == "error" and errors.append(message.text))
     teacher.goto(live_server.url + "/admin/")
     teacher.fill("#id_username", "wang")
     teacher.fill("#id_password", PASSWORD)
@@ -38,6 +40,7 @@ def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, tas
     expect(teacher.locator("#job-status")).to_be_visible()
     expect(teacher).to_have_url(re.compile(r"/admin/reader/article/\d+/alignment/$"))
     expect(teacher.locator(".messagelist")).to_contain_text("14 pairs")
+    assert errors == []
 
     # The alignment side by side: caption and credit unmatched, a draft.
     expect(teacher.locator(".status-draft")).to_have_text("Draft")
