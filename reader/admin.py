@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -143,7 +144,11 @@ class ArticleAdmin(admin.ModelAdmin):
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_articles(self, request, queryset):
         count = queryset.update(published=False, updated=timezone.now())
-        self.message_user(request, f"{count} article(s) unpublished: learners no longer see them.")
+        self.message_user(
+            request,
+            f"{count} article{pluralize(count)} unpublished: learners no longer see "
+            f"{'it' if count == 1 else 'them'}.",
+        )
 
     def _delete_refused(self, request, refused):
         context = {
@@ -289,12 +294,15 @@ def _done_message(job: Job) -> str:
     if job.kind == Job.Kind.IMPORT:
         state = "saved as a draft" if not article.published else "saved"
         return (
-            f"“{article}” is aligned and {state}: {job.pairs} pairs, {job.segments_done} "
-            "sentence pairs. Check the pairs below, fix what is off, then publish."
+            f"“{article}” is aligned and {state}: {job.pairs:,} pair{pluralize(job.pairs)}, "
+            f"{job.segments_done:,} sentence pair{pluralize(job.segments_done)}. Check the pairs "
+            "below, fix what is off, then publish."
         )
     if job.kind == Job.Kind.REALIGN:
-        return f"“{article}” is aligned again: {job.pairs} pairs; bookmarks kept."
-    return f"“{article}” is annotated again: {job.segments_done} sentence pairs."
+        pairs = f"{job.pairs:,} pair{pluralize(job.pairs)}"
+        return f"“{article}” is aligned again: {pairs}; bookmarks kept."
+    done = job.segments_done
+    return f"“{article}” is annotated again: {done:,} sentence pair{pluralize(done)}."
 
 
 def _bookmarked(articles) -> list[tuple[Article, int]]:
@@ -345,7 +353,9 @@ def _bead_action(operation):
             edit=lambda beads: operation(beads, position, side),
             version=request.POST.get("version"),
         )
-        messages.success(request, f"Done; {rebuilt} pair(s) re-aligned, bookmarks kept.")
+        messages.success(
+            request, f"Done; {rebuilt} pair{pluralize(rebuilt)} re-aligned, bookmarks kept."
+        )
         return HttpResponseRedirect(alignment_url(article, max(position - 1, 0)))
 
     return action
@@ -385,7 +395,9 @@ def _add_correction(model_admin, request, article):
         except ValueError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"Fix saved; {count} sentence(s) annotated again.")
+            messages.success(
+                request, f"Fix saved; {count} sentence{pluralize(count)} annotated again."
+            )
             return HttpResponseRedirect(alignment_url(article, anchor="corrections"))
     return model_admin.alignment_page(request, article, correction_form=form)
 
@@ -400,7 +412,7 @@ def _remove_correction(model_admin, request, article):
     if correction is None:
         raise AlignmentRequestError("there is no such word fix")
     count = services.remove_correction(correction=correction)
-    messages.success(request, f"Fix removed; {count} sentence(s) annotated again.")
+    messages.success(request, f"Fix removed; {count} sentence{pluralize(count)} annotated again.")
     return HttpResponseRedirect(alignment_url(article, anchor="corrections"))
 
 

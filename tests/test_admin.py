@@ -556,7 +556,7 @@ def test_an_article_with_learners_bookmarks_is_refused_and_can_be_unpublished(
         {"action": "unpublish_articles", "index": "0", "_selected_action": [draft.pk]},
         follow=True,
     )
-    assertContains(response, "1 article(s) unpublished")
+    assertContains(response, "1 article unpublished: learners no longer see it.")
     draft.refresh_from_db()
     assert not draft.published and Bookmark.objects.count() == 2
 
