@@ -66,6 +66,22 @@ def test_an_import_stores_the_words_a_refresh_reads_back(seed_article):
     assert services.refresh_search(article=seed_article).words == stored
 
 
+@pytest.mark.parametrize("query", ["去银行", "我们去银行", "他在行走", "银行 他在"])
+def test_chinese_typed_without_spaces_finds_its_words_in_a_row(client, bank, notice, query):
+    # The bank article was cut 我们/去/银行/。他/在/行走/。
+    assert found(client, q=query) == [bank.slug]
+
+
+@pytest.mark.parametrize("query", ["银行去", "去行走", "行走了", "们去"])
+def test_chinese_without_spaces_needs_those_words_in_that_order(client, bank, query):
+    assert found(client, q=query) == []
+
+
+def test_a_long_run_of_chinese_is_looked_for_as_one_word(client, bank):
+    # Past MAX_CUT characters the cuts would be too many to ask for.
+    assert found(client, q="我们去银行他在行走") == []
+
+
 def test_search_finds_an_english_word_by_its_beginning(client, bank):
     assert found(client, q="walk") == [bank.slug]
 

@@ -12,32 +12,38 @@ and PostgreSQL's 'simple' parser cut the document into the same words::
 
 A query is cut the same way, and an article must have all its words. An
 English word matches the words it begins (``howitzer`` finds
-``howitzers``); a Chinese word matches only itself, as the pipeline cut it
-(``普京`` finds ``普京``; ``京`` or ``普`` alone find nothing). The words are
-quoted for each engine, so quotes and operators a learner types are only
-ever words::
+``howitzers``); Chinese matches whole words, as the pipeline cut them
+(``普京`` finds ``普京``; ``京`` or ``普`` alone find nothing). Learners type
+Chinese without spaces, so a run of characters matches those characters as
+whole words in a row, however the import cut them: ``下雪了`` finds
+下雪 了, and so would it 下 雪 了. The words are quoted for each engine, so
+quotes and operators a learner types are only ever words::
 
     >>> terms = query_terms('howitzer OR "普京')
     >>> terms
     ['howitzer', 'or', '普京']
     >>> fts5_match(terms)
-    '"howitzer"* "or"* "普京"'
+    '"howitzer"* AND "or"* AND ("普京" OR "普 京")'
     >>> tsquery(terms)
-    "'howitzer':* & 'or':* & '普京'"
+    "'howitzer':* & 'or':* & ('普京' | '普' <-> '京')"
 """
 
 import re
 
-from reader.text.lexicon import HAN_RE
+from reader.text.lexicon import HAN, HAN_RE
 from reader.text.script import Script, convert
 
-__all__ = ["MAX_TERMS", "fts5_match", "query_terms", "search_words", "tsquery"]
+__all__ = ["MAX_TERMS", "cuts", "fts5_match", "query_terms", "search_words", "tsquery"]
 
 MAX_QUERY = 200  # characters of a query read at all
 MAX_TERMS = 8
 MAX_TERM = 40  # characters of one word
+# A run of Chinese this long or shorter is looked for in every way it can be cut
+# into words (2 ** (n - 1) ways); a longer one, rarely typed, only as one word.
+MAX_CUT = 7
 
 _WORD = re.compile(r"[^\W_]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def search_words(text: str) -> list[str]:
@@ -56,13 +62,50 @@ def _prefix(term: str) -> bool:
     return not HAN_RE.search(term)
 
 
+def cuts(term: str) -> list[list[str]]:
+    """The ways a term can stand in the index: a run of Chinese, cut into words every way.
+
+    >>> cuts("下雪了")
+    [['下雪了'], ['下', '雪了'], ['下雪', '了'], ['下', '雪', '了']]
+    >>> cuts("howitzer")
+    [['howitzer']]
+    """
+    if len(term) > MAX_CUT or not _HAN_RUN.fullmatch(term):
+        return [[term]]
+    out = []
+    for mask in range(2 ** (len(term) - 1)):
+        ends = [k for k in range(1, len(term)) if mask >> (k - 1) & 1]
+        out.append([term[a:b] for a, b in zip([0, *ends], [*ends, len(term)], strict=True)])
+    return out
+
+
 def fts5_match(terms: list[str]) -> str:
-    """An FTS5 MATCH expression: every term quoted, English ones as prefixes."""
-    quoted = ('"{}"'.format(term.replace('"', '""')) for term in terms)
-    return " ".join(q + "*" if _prefix(t) else q for t, q in zip(terms, quoted, strict=True))
+    """An FTS5 MATCH expression: every term quoted, English ones as prefixes, Chinese
+    ones as any of their cuts (``cuts``), each a phrase."""
+
+    def quoted(words: list[str]) -> str:
+        return '"{}"'.format(" ".join(words).replace('"', '""'))
+
+    def one(term: str) -> str:
+        if _prefix(term):
+            return quoted([term]) + "*"
+        ways = [quoted(words) for words in cuts(term)]
+        return ways[0] if len(ways) == 1 else "(" + " OR ".join(ways) + ")"
+
+    return " AND ".join(map(one, terms))
 
 
 def tsquery(terms: list[str]) -> str:
-    """A PostgreSQL ``to_tsquery`` expression: every term quoted, English ones as prefixes."""
-    quoted = ("'{}'".format(term.replace("\\", "\\\\").replace("'", "''")) for term in terms)
-    return " & ".join(q + ":*" if _prefix(t) else q for t, q in zip(terms, quoted, strict=True))
+    """A PostgreSQL ``to_tsquery`` expression: every term quoted, English ones as prefixes,
+    Chinese ones as any of their cuts (``cuts``), each a phrase."""
+
+    def quoted(word: str) -> str:
+        return "'{}'".format(word.replace("\\", "\\\\").replace("'", "''"))
+
+    def one(term: str) -> str:
+        if _prefix(term):
+            return quoted(term) + ":*"
+        ways = [" <-> ".join(map(quoted, words)) for words in cuts(term)]
+        return ways[0] if len(ways) == 1 else "(" + " | ".join(ways) + ")"
+
+    return " & ".join(map(one, terms))
