@@ -11,6 +11,7 @@ from django.utils.safestring import SafeData, mark_safe
 from reader.classes import learner_name
 from reader.text import levels
 from reader.text.script import convert, convert_words
+from reader.text.vocabulary import is_learnable
 
 register = template.Library()
 
@@ -33,7 +34,7 @@ def ruby(tokens, script=None):
     pinyin) and its English words in ``data-l``; inside it one ``<ruby>`` per
     character with its tone as a class (``t1``-``t5``, coloured when the
     learner asks for tone colours); a person's name (米利) has the class ``nm``
-    and no level. A ruby per character lets the stylesheet
+    and no level, a number (三十) the class ``nb``. A ruby per character lets the stylesheet
     centre each syllable over its own character and keep the characters on an
     even advance whatever the syllables' widths. A word whose syllables do
     not match its characters one to one (卡拉OK) is one ruby, its reading
@@ -55,6 +56,8 @@ def ruby(tokens, script=None):
         classes = f"w h{token.level}" if token.level is not None else "w"
         if token.name:  # a person's name: never graded, glossed as a name
             classes += " nm"
+        elif not is_learnable(text):  # a number: read, never learned
+            classes += " nb"
         attrs = f' data-i="{i}" data-l="{_indices(token.links)}"' if token.links else ""
         if shown != text:
             attrs += f' data-w="{escape(text)}"'

@@ -395,7 +395,8 @@
     // s and k act on an open pop-up's word, unless a sentence has the focus: there
     // they keep their meaning (listen, previous sentence).
     const onSentence = event.target instanceof Element && event.target.matches("[data-seg]");
-    if (glossFor && (event.key === "s" || event.key === "k") && !gloss.hidden && !onSentence &&
+    if (glossFor && learnable(glossFor) && (event.key === "s" || event.key === "k") &&
+        !gloss.hidden && !onSentence &&
         !(event.target instanceof Element && event.target.matches("input, textarea, select"))) {
       event.preventDefault();
       setWordStatus(glossFor, event.key === "s" ? "learning" : "known");
@@ -611,6 +612,11 @@
 
   const STATUS_SAID = { "new": "", learning: "Saved: you are learning it", known: "You know it" };
 
+  // Names (nm) and numbers (nb) are read, never learned: they have no status to set.
+  function learnable(word) {
+    return !word.classList.contains("nm") && !word.classList.contains("nb");
+  }
+
   function button(label, status, key) {
     const el = document.createElement("button");
     el.type = "button";
@@ -628,7 +634,7 @@
   // The pop-up's own part for this learner: the word's status and what to change it to.
   function showWordStatus(body, word, offer) {
     const text = wordText(word);
-    if (word.classList.contains("nm")) return;  // a name is read, not learned
+    if (!learnable(word)) return;
     let bar = body.querySelector(".gloss-status");
     if (!bar) {
       bar = document.createElement("div");
@@ -689,7 +695,7 @@
 
   function countLookUp(word) {
     const text = wordText(word);
-    if (!signedIn || lookedUp.has(text) || word.classList.contains("nm")) return;
+    if (!signedIn || lookedUp.has(text) || !learnable(word)) return;
     setTimeout(function () {
       if (glossFor !== word || gloss.hidden || lookedUp.has(text)) return;
       lookedUp.add(text);

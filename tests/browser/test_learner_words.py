@@ -62,3 +62,23 @@ def test_marking_a_word_known_by_key_hides_its_pinyin_in_new_to_me_and_counts(
         "visibility", "hidden"
     )
     assert new_words(page) == before - 1
+
+
+def test_a_number_is_read_not_learned(page, live_server, seed_url):
+    log_in(page, live_server, seed_url)
+    one = page.locator(".side--zh .w.nb", has_text="一").first
+    one.hover()
+    popup = page.locator("#gloss")
+    expect(popup).to_be_visible()
+    expect(popup.locator("#gloss-body")).to_have_attribute("data-word", "一")
+    # No Save or I know this: a number can never be known, and the server would refuse it.
+    expect(popup.get_by_role("button", name="Save")).to_have_count(0)
+    expect(popup.get_by_role("button", name="I know this")).to_have_count(0)
+    page.keyboard.press("s")
+    assert not WordStatus.objects.exists()
+    # In "New to me" it keeps pinyin only above the learner's level (HSK 3), like "Above".
+    page.mouse.move(5, 5)
+    page.locator("label:has-text('New to me')").click()
+    expect(one.locator("rt").first).to_have_css("visibility", "hidden")
+    page.locator(".segmented label", has_text="All").click()
+    expect(one.locator("rt").first).to_have_css("visibility", "visible")
