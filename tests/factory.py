@@ -11,7 +11,8 @@ from reader.models import Segment
 from reader.text.parse import parse_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_FILE = ROOT / "seeds" / "milley-tin-cup.txt"
+SEEDS = ROOT / "seeds"
+SEED_FILE = SEEDS / "milley-tin-cup.txt"
 PASSWORD = "a-long-enough-passphrase-42"
 
 

@@ -6,9 +6,11 @@ import re
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from reader.models import Bookmark, Segment
+from tests.factory import SEEDS
 
 pytestmark = pytest.mark.browser
 
@@ -121,3 +123,22 @@ def test_tab_goes_from_a_sentence_to_its_star_with_a_focus_ring(page, seed_url):
     assert star.evaluate("el => getComputedStyle(el).opacity") == "1"
     page.keyboard.press("Tab")  # and on to the sentence's English
     expect(page.locator(f"#seg-{first.pk}-en")).to_be_focused()
+
+
+STARS_APART = """() => [...document.querySelectorAll('.side--zh .bm')].filter(star => {
+  const rects = star.previousElementSibling.getClientRects();
+  const last = rects[rects.length - 1], box = star.getBoundingClientRect();
+  const middle = (box.top + box.bottom) / 2;
+  return middle < last.top || middle > last.bottom;
+}).length"""
+
+
+@pytest.mark.parametrize("width", [1280, 600, 375, 320])
+def test_a_star_stays_on_the_line_its_sentence_ends(new_context, live_server, width):
+    # Never alone at the start of the next line, where it reads as the next sentence's.
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    for slug in ["asking-the-way-by-phone", "the-first-snow", "at-the-fruit-shop"]:
+        if not Segment.objects.filter(pair__article__slug=slug).exists():
+            call_command("import_articles", str(SEEDS / f"{slug}.txt"), verbosity=0)
+        page.goto(f"{live_server.url}/articles/{slug}/")
+        assert page.evaluate(STARS_APART) == 0, (slug, width)
