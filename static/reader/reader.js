@@ -185,7 +185,7 @@
     const gap = 6;
     const column = word.closest(".side").getBoundingClientRect();
     gloss.style.maxWidth = Math.min(column.width, window.innerWidth - 2 * margin) + "px";
-    const box = word.getBoundingClientRect();
+    const box = wordBox(word);
     const width = gloss.offsetWidth;
     const height = gloss.offsetHeight;
     const left = Math.max(column.left, Math.min(box.left, column.right - width));
@@ -198,6 +198,18 @@
     }
     gloss.style.left = left + "px";
     gloss.style.top = top + "px";
+  }
+
+  // The word with its pinyin: the syllables (rt) stand above the word's own box.
+  function wordBox(word) {
+    const boxes = [word, ...word.querySelectorAll("rt")].map(function (el) {
+      return el.getBoundingClientRect();
+    });
+    return {
+      top: Math.min(...boxes.map(function (box) { return box.top; })),
+      bottom: Math.max(...boxes.map(function (box) { return box.bottom; })),
+      left: boxes[0].left,
+    };
   }
 
   function keepAboveSheet(word) {

@@ -78,6 +78,7 @@ def test_on_a_desktop_the_popup_never_covers_the_word_or_the_english_it_lit(page
     popup = page.locator("#gloss")
     # Words at the start and the end of sentences, near the column's right edge and
     # near the foot of the screen once scrolled there.
+    above = 0  # how many opened above their word
     for position in (0, 1, 3, 5, 9):
         segment = seed_segment(position)
         words = page.locator(f"#seg-{segment.pk}-zh .w[data-l]")
@@ -92,10 +93,15 @@ def test_on_a_desktop_the_popup_never_covers_the_word_or_the_english_it_lit(page
             gloss = popup.element_handle()
             assert not page.evaluate(OVERLAP, [gloss, english.element_handle()]), position
             assert not page.evaluate(OVERLAP, [gloss, word.element_handle()]), position
+            # Nor its pinyin, which stands above the word's own box.
+            pinyin = word.locator("rt").first.element_handle()
+            assert not page.evaluate(OVERLAP, [gloss, pinyin]), position
+            above += popup.bounding_box()["y"] < word.bounding_box()["y"]
             box = popup.bounding_box()
             assert box["y"] >= 0 and box["y"] + box["height"] <= 900
             page.mouse.move(5, 5)
             expect(popup).to_be_hidden()
+    assert above > 0  # the foot of the screen was reached
 
 
 def test_on_a_phone_the_popup_is_a_sheet_that_leaves_the_pair_in_view(new_context, seed_url):
