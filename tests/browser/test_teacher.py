@@ -6,9 +6,10 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
 from playwright.sync_api import expect
 
-from tests.factory import SEED_FILE
+from tests.factory import SEED_FILE, import_seed, make_teacher
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +76,23 @@ def test_teacher_pastes_checks_fixes_and_publishes(new_context, live_server, tas
     assert "2023年9月11日" in caption_text and "内森·卢纳/美国广播公司新闻" in caption_text
     expect(learner.locator("h1")).to_contain_text("Top US general")
     assert get_user_model().objects.get(username="wang").is_staff
+
+
+def test_the_alignment_page_reads_on_a_phone(new_context, live_server, transactional_db):
+    article = import_seed()
+    client = Client()
+    client.force_login(make_teacher())
+    context = new_context(viewport={"width": 375, "height": 812})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/reader/article/{article.pk}/alignment/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    # Each pair a card: the Chinese and the English each as wide as the card, one above
+    # the other, the buttons after them.
+    zh = page.locator("#pair-0 td.side-zh").bounding_box()
+    en = page.locator("#pair-0 td.side-en").bounding_box()
+    actions = page.locator("#pair-0 td.pair-actions").bounding_box()
+    assert zh["width"] > 300 and en["width"] > 300, (zh, en)
+    assert zh["y"] + zh["height"] <= en["y"] and en["y"] + en["height"] <= actions["y"]
