@@ -535,7 +535,9 @@ def _di_adverbial(prev, nxt, prev2, nxt2, clause, before=(), after=()):
     if not prev or not nxt:
         return None
     redup = len(prev) >= 2 and prev[-1] == prev[-2]
-    if redup or _is_verb_like(prev) or word_class(prev)[:1] == "d":
+    # After 很, 非常…: an adjective, whatever jieba tags it (很安静地, 安静 tagged a name).
+    graded = prev2 in _DEGREE
+    if redup or graded or _is_verb_like(prev) or word_class(prev)[:1] == "d":
         if word_class(nxt)[:1] in "vdpa" or nxt in ("下", "走", "说", "看"):
             return "de"
     return None

@@ -183,6 +183,7 @@ def test_polyphone_set_marks_its_targets_right():
         ("我得走了。", 1, "děi"),
         ("她得了第一名。", 1, "dé"),
         ("他慢慢地走回家。", 3, "de"),
+        ("他很安静地看书。", 4, "de"),  # 安静, which jieba tags a name, after 很
         ("地上有很多落叶。", 0, "dì"),
         ("这么多菜我吃不了。", 7, "liǎo"),
         ("我买了一本书。", 2, "le"),
