@@ -404,7 +404,7 @@ def _add_correction(model_admin, request, article):
                 where=data["where"],
             )
         except ValueError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, services.as_sentence(str(error)))
         else:
             messages.success(
                 request, f"Fix saved; {count} sentence{pluralize(count)} annotated again."

@@ -216,3 +216,7 @@ class CorrectionForm(forms.ModelForm):
         model = WordCorrection
         fields = ["kind", "word", "value"]
         widgets = {"word": forms.TextInput(attrs={"lang": "zh-Hans", "size": 10})}
+        help_texts = {
+            "value": "Split: the parts with spaces (离职 采访). Pinyin: one syllable a "
+            "character, with tone marks or numbers (cháo xiǎn, chao2 xian3). Join: leave empty."
+        }

@@ -32,6 +32,7 @@ from .text import matching, search
 from .text.annotation import zh_texts
 from .text.beads import join_paragraphs
 from .text.lang import han_count
+from .text.orthography import numbered_to_marks
 from .text.parse import ParsedArticle
 
 
@@ -448,6 +449,8 @@ def add_correction(
     from .text.corrections import Correction, CorrectionError
 
     word, value, where = word.strip(), " ".join(value.split()), "".join(where.split())
+    if kind == "pinyin":  # tone numbers as CC-CEDICT writes them do too: chao2 xian3
+        value = numbered_to_marks(value)
     in_article = Segment.objects.filter(pair__article=article, zh__contains=word)
     sentence = ""
     if where:
@@ -687,9 +690,13 @@ def describe_error(error: Exception) -> str:
     from .text.parse import SeedFormatError
 
     if isinstance(error, AlignmentError | SeedFormatError | StaleAlignment):
-        message = str(error)
-        return message[:1].upper() + message[1:] + "."
+        return as_sentence(str(error))
     return f"Unexpected error ({type(error).__name__}: {error}). Nothing was saved."
+
+
+def as_sentence(message: str) -> str:
+    """One of our error messages (written to follow "…: ") as a sentence of its own."""
+    return message[:1].upper() + message[1:] + ("" if message.endswith((".", "?", "!")) else ".")
 
 
 class _Reporter:

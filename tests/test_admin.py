@@ -350,12 +350,20 @@ def test_malformed_word_fix_is_refused_with_its_reason(teacher_client, draft):
     response = alignment(
         teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="chao"
     )
-    assertContains(response, "give one syllable for each of the 2 characters")
+    assertContains(response, "Give one syllable for each of the 2 characters")
     response = alignment(
         teacher_client, draft, action="correct", kind="split", word="朝鲜", value="朝 日"
     )
-    assertContains(response, "the parts must spell 朝鲜")
+    assertContains(response, "The parts must spell 朝鲜")
     assert WordCorrection.objects.count() == 0
+
+
+def test_a_word_fix_takes_pinyin_in_tone_numbers_too(teacher_client, draft):
+    alignment(
+        teacher_client, draft, action="correct", kind="pinyin", word="朝鲜", value="chao2 xian3"
+    )
+    assert WordCorrection.objects.get().value == "cháo xiǎn"
+    assert ("朝鲜", ("cháo", "xiǎn")) in [w for words in zh_words(draft, "朝鲜") for w in words]
 
 
 def zh_words(article, containing: str) -> list[list[tuple[str, tuple]]]:
@@ -400,7 +408,7 @@ def test_a_fix_applies_to_one_sentence_or_to_every_one_as_the_teacher_chooses(
     ("where", "message"),
     [
         ("朝鲜", "sentences have both 朝鲜 and 朝鲜: give more of the one you mean"),
-        ("没有这句话", "no sentence of this article has both 没有这句话 and 朝鲜"),
+        ("没有这句话", "No sentence of this article has both 没有这句话 and 朝鲜"),
     ],
 )
 def test_a_one_sentence_fix_must_name_exactly_one_sentence(teacher_client, draft, where, message):
