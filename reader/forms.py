@@ -2,8 +2,11 @@ import re
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
 
-from .models import Bookmark, WordCorrection
+from .models import Article, Bookmark, WordCorrection
 from .text.levels import label
 from .text.parse import control_character
 
@@ -95,6 +98,7 @@ class ArticleImportForm(forms.Form):
     """A new article: the two texts pasted, or one file in the seed format."""
 
     needs_confirmation = False  # the sides look like two articles: ask before importing
+    same_as = None  # an article this one seems to be again: ask before making a copy
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,16 +136,20 @@ class ArticleImportForm(forms.Form):
         required=False,
         help_text="Shown when the Chinese and the English look too different to be one article.",
     )
+    confirm_copy = forms.BooleanField(
+        label="Import it as a new article beside the one there is",
+        required=False,
+        help_text="Shown when an article has this title or begins with this Chinese already.",
+    )
 
     def clean_slug(self):
-        from .models import Article
-
         slug = self.cleaned_data["slug"]
         if slug and Article.objects.filter(slug=slug).exists():
             raise forms.ValidationError("An article with this slug exists already.")
         return slug
 
     def clean(self):
+        from .services import as_sentence
         from .text.parse import (
             SeedFormatError,
             check_limits,
@@ -167,8 +175,7 @@ class ArticleImportForm(forms.Form):
                 raise forms.ValidationError("Paste the Chinese and the English, or upload a file.")
             check_limits(parsed)
         except SeedFormatError as error:
-            message = str(error)
-            raise forms.ValidationError(message[:1].upper() + message[1:] + ".") from error
+            raise forms.ValidationError(as_sentence(str(error))) from error
         warning = mismatch(parsed)
         if warning and not data.get("confirm_mismatch"):
             self.needs_confirmation = True
@@ -176,8 +183,33 @@ class ArticleImportForm(forms.Form):
                 f"{warning} Check both sides; if they are right, tick “import anyway” and "
                 "send them again."
             )
+        same = None if data.get("confirm_copy") else _same_article(parsed, data)
+        if same is not None:
+            self.same_as = same
+            raise forms.ValidationError(
+                format_html(
+                    '“{}” is here already (<a href="{}">its alignment</a>), with this title or '
+                    "this opening paragraph. To change it, fix it there; to keep both, tick "
+                    "“import it as a new article” and send again.",
+                    same,
+                    reverse("admin:reader_article_alignment", args=[same.pk]),
+                )
+            )
         data["parsed"] = parsed
         return data
+
+
+def _same_article(parsed, data):
+    """The article an import seems to repeat: the same title, or the same first paragraph."""
+    titles = {
+        "title_en": data.get("title_en") or parsed.title_en,
+        "title_zh": data.get("title_zh") or parsed.title_zh,
+    }
+    same = Q(pairs__position=0, pairs__zh__startswith=parsed.zh[0]) if parsed.zh else Q()
+    for field, title in titles.items():
+        if title:
+            same |= Q(**{field: title})
+    return Article.objects.filter(same).order_by("pk").first() if same else None
 
 
 class PairTextForm(forms.Form):

@@ -122,6 +122,21 @@ def test_uploading_a_seed_file_works_too(teacher_client):
     assert article.pairs.count() == 14
 
 
+def test_the_same_file_again_asks_before_making_a_copy(teacher_client):
+    def upload():
+        return SimpleUploadedFile("seed.txt", SEED_FILE.read_bytes(), content_type="text/plain")
+
+    add(teacher_client, file=upload())
+    first = Article.objects.get()
+    response = add(teacher_client, file=upload())
+    assertContains(response, "” is here already (")
+    assertContains(response, reverse("admin:reader_article_alignment", args=[first.pk]))
+    assertContains(response, 'name="confirm_copy"')
+    assert Article.objects.count() == 1 and Job.objects.count() == 1
+    add(teacher_client, file=upload(), confirm_copy="on")
+    assert Article.objects.count() == 2
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
