@@ -78,7 +78,7 @@ def segment_ids(page: str) -> dict[str, int]:
     """The ids of the sentences a reader page shows, by their Chinese (ruby removed)."""
     ids = {}
     for segment_id, inner in re.findall(
-        r'<span class="seg[^"]*" id="seg-(\d+)-zh"[^>]*>(.*?)</span><a class="bm"', page
+        r'<span class="seg[^"]*" id="seg-(\d+)-zh"[^>]*>(.*?)</span>(?:&#8288;)?<a class="bm"', page
     ):
         text = re.sub(r"<rt>.*?</rt>|<[^>]+>", "", inner)
         text = text.replace("&quot;", '"').replace("&#x27;", "'").replace("&amp;", "&")

@@ -33,7 +33,7 @@ from .text.annotation import zh_texts
 from .text.beads import join_paragraphs
 from .text.lang import han_count
 from .text.orthography import numbered_to_marks
-from .text.parse import ParsedArticle
+from .text.parse import ParsedArticle, opening_title
 
 
 @dataclass(frozen=True)
@@ -79,13 +79,18 @@ def import_parsed(
 ) -> ImportResult:
     """An article from a parsed file or pasted texts (``reader.text.parse``).
 
-    Titles given here win over the file's; with no slug, one is made from
-    the titles that no article has yet. The rest is ``import_article``.
+    Titles given here win over the file's; a new article with neither is
+    named by its opening words (``parse.opening_title``), so that the library
+    and the reader have a heading to show. With no slug, one is made from the
+    titles (Chinese ones in pinyin) that no article has yet. The rest is
+    ``import_article``.
     """
     title_en = title_en or parsed.title_en or None
     title_zh = title_zh or parsed.title_zh or None
+    if not (title_en or title_zh) and not (slug and Article.objects.filter(slug=slug).exists()):
+        title_zh = opening_title(parsed.zh) or None
     return import_article(
-        slug=slug or unique_slug(slugify(title_en or "") or slugify(title_zh or "") or "article"),
+        slug=slug or unique_slug(slugify(title_en or "") or _pinyin_slug(title_zh) or "article"),
         zh=parsed.zh,
         en=parsed.en,
         title_en=title_en,
@@ -95,6 +100,13 @@ def import_parsed(
         source_hash=source_hash,
         progress=progress,
     )
+
+
+def _pinyin_slug(title_zh: str | None) -> str:
+    """A Chinese title's slug: its syllables, 下雪了 → xia-xue-le."""
+    from .text.names import pinyin_syllables
+
+    return slugify(" ".join(pinyin_syllables(title_zh or "")))[:80].strip("-")
 
 
 def unique_slug(base: str) -> str:

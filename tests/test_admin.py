@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -120,6 +121,17 @@ def test_uploading_a_seed_file_works_too(teacher_client):
     add(teacher_client, file=upload, slug="tin-cup")
     article = Article.objects.get(slug="tin-cup")
     assert article.pairs.count() == 14
+
+
+def test_an_article_with_no_title_is_named_by_its_opening_words(teacher_client):
+    # Every first line reads as a paragraph: no title is found in either text.
+    zh = "下雪了！今天早上，窗外白白的一片，孩子们都跑到院子里去玩雪，大家都很高兴。\n" * 2
+    en = "It snowed! This morning everything outside the window was white and happy.\n" * 2
+    add(teacher_client, zh_text=zh, en_text=en)
+    article = Article.objects.get()
+    assert (article.title_zh, article.title_en, article.slug) == ("下雪了", "", "xia-xue-le")
+    page = teacher_client.get(article.get_absolute_url()).content.decode()
+    assert re.search(r'role="heading" aria-level="1">下雪了<', page)
 
 
 def test_the_same_file_again_asks_before_making_a_copy(teacher_client):

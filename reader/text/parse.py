@@ -34,8 +34,10 @@ __all__ = [
     "SeedFormatError",
     "check_limits",
     "check_size",
+    "control_character",
     "decode",
     "mismatch",
+    "opening_title",
     "parse_bytes",
     "parse_seed",
     "parse_sides",
@@ -149,6 +151,25 @@ _PARAGRAPH_SLACK = 10
 _LENGTH_RATIO = (0.6, 12.0)
 # Below this many Chinese characters (a line or two) the ratio says too little.
 _MIN_HAN_FOR_RATIO = 50
+
+
+# An untitled article is named by its opening words, at most this many characters.
+_OPENING_TITLE = 20
+
+
+def opening_title(zh: list[str]) -> str:
+    """A heading for an article whose text has none: its first Chinese sentence, or its start.
+
+    >>> opening_title(["下雪了！今天早上，窗外白白的一片。"])
+    '下雪了'
+    >>> opening_title(["四月初，江南的雨一场接着一场，从城里坐一个半小时的长途汽车就到了。"])
+    '四月初，江南的雨一场接着一场，从城里坐一…'
+    """
+    from reader.text.sentences import split_zh
+
+    first = split_zh(zh[0])[0] if zh and zh[0].strip() else ""
+    first = first.strip().rstrip('。！？!?…；;.，,、：:"”」』）)')
+    return first if len(first) <= _OPENING_TITLE else first[:_OPENING_TITLE] + "…"
 
 
 def mismatch(parsed: "ParsedArticle") -> str | None:
