@@ -4,8 +4,8 @@ Pleco and Anki export flashcards one a line, the word first and then, a
 tab or a comma apart, its pinyin and definitions; Pleco writes a word's
 traditional form in brackets after it. Only the word counts::
 
-    >>> read_word_list("\\ufeff银行\\tyin2hang2\\tbank\\n\\n行走, xíngzǒu\\n银行[銀行]\\n")
-    ['银行', '行走', '银行']
+    >>> read_word_list("\\ufeff银行\\tyin2hang2\\tbank\\n\\n行走, xíngzǒu\\n银行[銀行]\\n你好！\\n")
+    ['银行', '行走', '银行', '你好']
     >>> not_a_word("银行"), not_a_word("普京"), not_a_word("三十"), not_a_word("bank")
     (None, 'a name', 'a number', 'not Chinese')
 
@@ -52,6 +52,7 @@ _NOISE = re.compile(r"^\(bound form\) |\s*\((?:CL:|Taiwan pr\.)[^)]*\)")
 _REFERENCE = re.compile(r"(?:[^\s\[|(]+\|)?([^\s\[|(]+)\[[^\]]*\]")
 _BARE_READING = re.compile(r"\[([^\]]*)\]")
 _TRADITIONAL = re.compile(r"[\[|].*$")  # 银行[銀行], 银行|銀行
+_MARKS_AROUND = re.compile(r"^[\W_]+|[\W_]+$")  # quotes, 你好！, “再见”: the word inside
 
 
 class WordListError(ValueError):
@@ -85,7 +86,7 @@ def read_word_list(text: str) -> list[str]:
     words = []
     for line in lines:
         word = _TRADITIONAL.sub("", _FIELD_END.split(line.lstrip("\ufeff"), maxsplit=1)[0])
-        word = unicodedata.normalize("NFC", word).strip().strip("\"'")
+        word = _MARKS_AROUND.sub("", unicodedata.normalize("NFC", word))
         if word:
             words.append(word)
     return words

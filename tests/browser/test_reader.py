@@ -148,6 +148,7 @@ def test_without_a_script_a_learner_s_phone_header_fits_and_log_out_asks(
     # and the settings page it opens saves and comes back to the article.
     expect(page.locator(".reading-settings .segmented")).to_be_hidden()
     expect(page.locator(".reading-settings .settings-more")).to_be_hidden()
+    expect(page.locator(".hint")).to_be_hidden()  # pointing and keys need the script
     link = page.locator(".reading-settings noscript a")
     box = link.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
