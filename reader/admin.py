@@ -24,7 +24,15 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from . import services
 from .forms import ArticleImportForm, CorrectionForm, PairTextForm, parse_id
-from .models import Article, Bookmark, Job, ParagraphPair, Segment, WordCorrection
+from .models import (
+    Article,
+    Assignment,
+    Bookmark,
+    Job,
+    ParagraphPair,
+    Segment,
+    WordCorrection,
+)
 from .text import beads as bead_ops
 from .text import levels
 
@@ -154,7 +162,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_articles(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
         count = queryset.update(published=False, updated=timezone.now())
+        _warn_assigned(request, ids)
         self.message_user(
             request,
             f"{count} article{pluralize(count)} unpublished: learners no longer see "
@@ -432,6 +442,23 @@ def _realign_all(model_admin, request, article):
     return HttpResponseRedirect(job.get_absolute_url())
 
 
+def _warn_assigned(request, article_ids) -> None:
+    """Tell a teacher who unpublished articles which running classes had them assigned."""
+    names = sorted(
+        set(
+            Assignment.objects.filter(
+                article_id__in=article_ids, classroom__archived=False
+            ).values_list("classroom__name", flat=True)
+        )
+    )
+    if names:
+        messages.warning(
+            request,
+            f"Assigned in {len(names)} class{'es' if len(names) > 1 else ''} "
+            f"({', '.join(names)}): their learners no longer see it until it is published again.",
+        )
+
+
 def _set_published(published: bool):
     def action(model_admin, request, article):
         article.published = published
@@ -439,6 +466,8 @@ def _set_published(published: bool):
         model_admin.log_change(request, article, [{"changed": {"fields": ["published"]}}])
         state = "published: learners can read it now" if published else "a draft again"
         messages.success(request, f"“{article}” is {state}.")
+        if not published:
+            _warn_assigned(request, [article.pk])
         return HttpResponseRedirect(alignment_url(article))
 
     return action

@@ -648,3 +648,15 @@ def test_the_reader_says_which_class_assigned_the_article_and_when_it_is_due(
 def learner_state(html: str) -> dict:
     found = re.search(r'<script id="learner-state" type="application/json">(.*?)</script>', html)
     return json.loads(found.group(1))
+
+
+def test_unpublishing_an_assigned_article_warns_and_the_class_page_shows_it(wang, klass, story):
+    client = logged_in(wang)
+    assign(client, klass, story)
+    url = reverse("admin:reader_article_alignment", args=[story.pk])
+    response = client.post(
+        url, {"action": "unpublish", "version": story.updated.isoformat()}, follow=True
+    )
+    assertContains(response, "Assigned in 1 class (Chinese 3B): their learners no longer see it")
+    page = client.get(klass.get_absolute_url())
+    assertContains(page, "Draft: the learners cannot see it")
