@@ -89,6 +89,21 @@ class SignupForm(UserCreationForm):
         required=False,
         help_text="Only to reset a forgotten password; never shown to anyone.",
     )
+    # Not "level": the header's reading settings have a field of that name on every page.
+    known_level = forms.TypedChoiceField(
+        label="Your Chinese so far",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[
+            ("", "I will say later"),
+            (0, "New to Chinese"),
+            *((n, f"I know the words of HSK 1 to {label(n)}") for n in range(1, 7)),
+            (7, "I know the words of HSK 1 to 6 and most of 7–9"),
+        ],
+        help_text="Pinyin then shows over the words above your level, and the words of "
+        "those levels count as known (you can take that back on Your words).",
+    )
 
     class Meta(UserCreationForm.Meta):
         fields = ["username", "email"]

@@ -1,7 +1,7 @@
 """Pages and fragments. Views read rows and render them; no text processing here."""
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -487,6 +487,11 @@ def account_signup(request):
         security.record_signup(request)
         # Logging in carries the visitor's reading settings over (reader.signals).
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        level = form.cleaned_data["known_level"]
+        if level is not None:  # a level said: pinyin above it, its words known
+            save_preferences(request, replace(get_preferences(request), level=max(level, 1)))
+            if level:
+                vocabulary.place(user=user, level=level, standard=settings.DUIZHAO_HSK_STANDARD)
         return HttpResponseRedirect(safe_next(request), status=303)
     return render(
         request, "registration/signup.html", {"form": form, "next": safe_next(request, "")}

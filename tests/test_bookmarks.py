@@ -42,6 +42,26 @@ def test_signup_logs_in_and_returns_to_the_page(client, seed_article):
     assertContains(client.get(page), "Log out")
 
 
+@pytest.mark.parametrize(("level", "pinyin_level", "known"), [("", 3, 0), ("0", 1, 0), ("2", 2, 1)])
+def test_signup_asks_the_learners_level_and_marks_those_words_known(
+    client, level, pinyin_level, known
+):
+    from reader.models import Profile, WordStatus
+
+    client.post(
+        reverse("reader:account_signup"),
+        {"username": "lin", "password1": PASSWORD, "password2": PASSWORD, "known_level": level},
+    )
+    user = get_user_model().objects.get(username="lin")
+    profile = Profile.objects.filter(user=user).first()  # none until a setting is made
+    assert (profile.level if profile else 3) == pinyin_level
+    statuses = WordStatus.objects.filter(user=user)
+    assert statuses.exists() == bool(known)
+    if known:  # HSK 1 and 2's words, as the placement on Your words marks them
+        assert statuses.filter(word="朋友", status="known", placed=True).exists()
+        assert not statuses.filter(word="经济").exists()  # HSK 3 and up: still to learn
+
+
 def test_signup_applies_password_validators(client):
     response = client.post(
         reverse("reader:account_signup"),
