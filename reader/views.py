@@ -160,12 +160,14 @@ def word_gloss(request, word):
         raise Http404("No dictionary entry for this word.")
     # Rendered without the request: the entry is the same for everyone, so it
     # may be cached anywhere, and it must not carry anyone's cookie.
-    traditional = request.GET.get("script") in (Profile.Script.TAIWAN, Profile.Script.HONG_KONG)
-    response = HttpResponse(
-        render_to_string(
-            "reader/partials/gloss-body.html", {"gloss": entry, "traditional": traditional}
-        )
-    )
+    script = request.GET.get("script")
+    traditional = script in (Profile.Script.TAIWAN, Profile.Script.HONG_KONG)
+    context = {
+        "gloss": entry,
+        "traditional": traditional,
+        "script": script if traditional else None,
+    }
+    response = HttpResponse(render_to_string("reader/partials/gloss-body.html", context))
     patch_cache_control(response, public=True, max_age=3600)
     return response
 

@@ -74,6 +74,18 @@ def test_the_popup_leads_with_the_traditional_form_for_traditional_readers(db):
     assert 'data-word="国家"' in traditional
 
 
+def test_the_popup_lists_a_words_characters_in_the_readers_script(db):
+    from django.test import Client
+
+    # 地铁站 is no one entry: the pop-up lists its characters, in the page's script too.
+    url = reverse("reader:word_gloss", args=["地铁站"])
+    traditional = Client().get(url + "?script=hongkong").content.decode()
+    chars = re.findall(r'class="gloss-char" lang="zh-Hant">(.)<', traditional)
+    assert "鐵" in chars and "铁" not in chars, chars
+    simplified = Client().get(url).content.decode()
+    assert "铁" in re.findall(r'class="gloss-char" lang="zh-Hans">(.)<', simplified)
+
+
 def test_an_article_pasted_in_traditional_is_stored_as_written_and_shown_simplified(client, db):
     article = import_article(
         slug="bank", zh=["我們去銀行。"], en=["We go to the bank."], title_zh="去銀行"
