@@ -131,6 +131,8 @@ def add_teacher(classroom: Classroom, username: str) -> None:
         raise ClassError(f"“{username.strip()[:150]}” is not a teacher here.")
     if classroom.memberships.filter(user=other).exists():
         raise ClassError(f"{other.get_username()} is a learner in this class.")
+    if classroom.teachers.filter(pk=other.pk).exists():
+        raise ClassError(f"{other.get_username()} teaches this class already.")
     classroom.teachers.add(other)
 
 

@@ -155,6 +155,9 @@ def test_a_class_has_several_teachers_and_each_sees_only_their_own(wang, klass, 
     assert set(klass.teachers.all()) == {wang, li}
     refused = client.post(url, {"username": "mei"}, follow=True)
     assertContains(refused, "“mei” is not a teacher here.")
+    for already in ("wang", "li"):  # oneself, or one who teaches it already
+        again = client.post(url, {"username": already}, follow=True)
+        assertContains(again, f"{already} teaches this class already.")
     assert set(klass.teachers.all()) == {wang, li}
 
     li_page = logged_in(li).get(reverse("reader:class_list"))
