@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -324,8 +325,9 @@ def class_export(request, class_id):
     response = HttpResponse(
         exports.csv_table(classes.CSV_HEADER, rows), content_type="text/csv; charset=utf-8"
     )
-    filename = slugify(f"{classroom.name} {classroom.term}") or "class"
-    response["Content-Disposition"] = f'attachment; filename="duizhao-{filename}.csv"'
+    # The class's own name, Chinese included (sent as RFC 6266's filename*=UTF-8''…).
+    name = slugify(f"{classroom.name} {classroom.term}", allow_unicode=True) or "class"
+    response["Content-Disposition"] = content_disposition_header(True, f"duizhao-{name}.csv")
     return response
 
 

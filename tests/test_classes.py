@@ -653,6 +653,16 @@ def learner_state(html: str) -> dict:
     return json.loads(found.group(1))
 
 
+def test_the_class_table_file_is_named_after_the_class_chinese_and_all(wang):
+    classroom = classes.create_class(teacher=wang, name="中文 3B", term="Spring 2027")
+    response = logged_in(wang).get(
+        reverse("reader:class_export", kwargs={"class_id": classroom.pk})
+    )
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''duizhao-%E4%B8%AD%E6%96%87-3b-spring-2027.csv"
+    )
+
+
 def test_unpublishing_an_assigned_article_warns_and_the_class_page_shows_it(wang, klass, story):
     client = logged_in(wang)
     assign(client, klass, story)
