@@ -220,7 +220,8 @@ def word_status(request, word):
         row = vocabulary.set_status(user=request.user, word=word, status=status, segment=segment)
     except vocabulary.WordError as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse(_word_state(row))
+    # A word saved is a card to review: the header's "N due" follows it.
+    return JsonResponse({**_word_state(row), "due": vocabulary.due_count(request.user)})
 
 
 @require_POST

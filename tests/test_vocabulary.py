@@ -118,7 +118,7 @@ def test_the_pop_up_saves_and_marks_a_word_and_the_page_state_carries_it(bank, m
     client.force_login(mei)
     segment = seed_segments(bank)[0]
     answer = post_status(client, "银行", "learning", segment).json()
-    assert answer == {"word": "银行", "status": "learning", "lookups": 0, "offer": False}
+    assert answer == {"word": "银行", "status": "learning", "lookups": 0, "offer": False, "due": 1}
     assert WordStatus.objects.get(user=mei).context_zh == segment.zh
     state = learner_state(client.get(bank.get_absolute_url()))
     assert state["learning"] == ["银行"] and state["known"] == [] and state["words"] >= 3

@@ -555,10 +555,12 @@
 
   // The header's "N due": the page around the article is cached, the count comes here.
   const dueLink = document.querySelector("[data-due-from-state]");
-  if (dueLink && typeof learnerState.due === "number") {
-    dueLink.textContent = learnerState.due ? learnerState.due + " due" : "Review";
-    dueLink.classList.toggle("has-due", learnerState.due > 0);
+  function showDue(count) {
+    if (!dueLink || typeof count !== "number") return;
+    dueLink.textContent = count ? count + " due" : "Review";
+    dueLink.classList.toggle("has-due", count > 0);
   }
+  showDue(learnerState.due);
 
   function pressBookmarks(scope) {
     scope.querySelectorAll("[data-bookmark-for]").forEach(function (button) {
@@ -698,6 +700,7 @@
         }
         if (answer.data.status === "new") wordStatus.delete(answer.data.word);
         else wordStatus.set(answer.data.word, answer.data.status);
+        showDue(answer.data.due);
         markWords(document);
         showCounts();
         const body = gloss.querySelector("#gloss-body");

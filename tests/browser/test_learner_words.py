@@ -23,11 +23,13 @@ def test_a_word_saved_from_its_pop_up_is_kept_and_marked(page, live_server, seed
     log_in(page, live_server, seed_url)
     segment = seed_segment(5)
     howitzer = word_locator(page, segment, "榴弹炮")
+    expect(page.locator("#due-link")).to_have_text("Review")  # nothing to review yet
     howitzer.hover()
     popup = page.locator("#gloss")
     expect(popup).to_contain_text("howitzer")
     popup.get_by_role("button", name="Save").click()
     expect(popup.locator(".gloss-status")).to_contain_text("Saved")
+    expect(page.locator("#due-link")).to_have_text("1 due")  # a card now, at once
     expect(howitzer).to_have_class(re.compile(r"\bis-learning\b"))
     row = WordStatus.objects.get(word="榴弹炮")
     assert row.status == WordStatus.Status.LEARNING and row.segment_id == segment.pk
