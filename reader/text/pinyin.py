@@ -535,8 +535,9 @@ def _di_adverbial(prev, nxt, prev2, nxt2, clause, before=(), after=()):
     if not prev or not nxt:
         return None
     redup = len(prev) >= 2 and prev[-1] == prev[-2]
-    # After 很, 非常…: an adjective, whatever jieba tags it (很安静地, 安静 tagged a name).
-    graded = prev2 in _DEGREE
+    # After 很, 非常…: an adjective, whatever jieba tags it (很安静地, 安静 tagged a name);
+    # not a particle, number or measure word (这样的地, 太多的地, 很多地 are fields).
+    graded = prev2 in _DEGREE and prev not in ("多", "少") and word_class(prev)[:1] not in "umqr"
     if redup or graded or _is_verb_like(prev) or word_class(prev)[:1] == "d":
         if word_class(nxt)[:1] in "vdpa" or nxt in ("下", "走", "说", "看"):
             return "de"

@@ -202,9 +202,10 @@
 
   // The word with its pinyin: the syllables (rt) stand above the word's own box.
   function wordBox(word) {
+    // (Hidden pinyin, display: none, has an empty box at 0, 0: left out.)
     const boxes = [word, ...word.querySelectorAll("rt")].map(function (el) {
       return el.getBoundingClientRect();
-    });
+    }).filter(function (box) { return box.width || box.height; });
     return {
       top: Math.min(...boxes.map(function (box) { return box.top; })),
       bottom: Math.max(...boxes.map(function (box) { return box.bottom; })),

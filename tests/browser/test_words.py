@@ -104,6 +104,21 @@ def test_on_a_desktop_the_popup_never_covers_the_word_or_the_english_it_lit(page
     assert above > 0  # the foot of the screen was reached
 
 
+def test_with_pinyin_off_a_popup_near_the_foot_of_the_screen_opens_above(page, seed_url):
+    page.goto(seed_url)
+    page.locator(".segmented label", has_text="Off").click()
+    expect(page.locator("html")).to_have_attribute("data-pinyin", "none")
+    word = page.locator(f"#seg-{seed_segment(5).pk}-zh .w[data-l]").first
+    word.scroll_into_view_if_needed()
+    page.evaluate("y => window.scrollBy(0, y)", word.bounding_box()["y"] - 820)  # near the foot
+    word.hover()
+    popup = page.locator("#gloss")
+    expect(popup).to_be_visible()
+    box, at = popup.bounding_box(), word.bounding_box()
+    assert box["y"] + box["height"] <= at["y"], (box, at)  # above the word, all of it on screen
+    assert box["y"] >= 0
+
+
 def test_on_a_phone_the_popup_is_a_sheet_that_leaves_the_pair_in_view(new_context, seed_url):
     page = new_context(viewport={"width": 375, "height": 700}, has_touch=True).new_page()
     page.goto(seed_url)
