@@ -4,13 +4,15 @@ Everything a page shows is computed when an article is saved (see
 ``reader.services``); a page view only reads these rows.
 """
 
+import operator
 import secrets
-from functools import cached_property
+from functools import cached_property, reduce
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -51,12 +53,15 @@ class ArticleQuerySet(models.QuerySet):
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
             query = SearchQuery(search.tsquery(terms), config="simple", search_type="raw")
-            found = (
-                ArticleSearch.objects.annotate(found=SearchVector("words", config="simple"))
-                .filter(found=query)
-                .values("article_id")
-            )
-            return self.filter(pk__in=found)
+            found = ArticleSearch.objects.annotate(
+                found=SearchVector("words", config="simple"),
+                padded=Concat(Value(" "), "words", Value(" "), output_field=models.TextField()),
+            ).filter(found=query)
+            for term in terms:  # Chinese typed without spaces: its words in a row
+                ways = [Q(padded__contains=f" {phrase} ") for phrase in search.phrases(term)]
+                if ways:
+                    found = found.filter(reduce(operator.or_, ways))
+            return self.filter(pk__in=found.values("article_id"))
         # SQLite: the FTS5 table that mirrors ArticleSearch (migration 0014).
         match = RawSQL(
             "SELECT rowid FROM reader_articlesearch_fts WHERE reader_articlesearch_fts MATCH %s",

@@ -77,6 +77,15 @@ def test_chinese_without_spaces_needs_those_words_in_that_order(client, bank, qu
     assert found(client, q=query) == []
 
 
+def test_chinese_without_spaces_is_found_at_the_end_of_a_very_long_article(client, bank):
+    # PostgreSQL counts word positions only up to 16,383: the words in a row must be
+    # found past that too, on both databases.
+    long_text = "我们 " * 17_000 + "下雪 了"
+    ArticleSearch.objects.filter(article=bank).update(words=long_text)
+    assert found(client, q="下雪了") == [bank.slug]
+    assert found(client, q="了下雪") == []
+
+
 def test_a_long_run_of_chinese_is_looked_for_as_one_word(client, bank):
     # Past MAX_CUT characters the cuts would be too many to ask for.
     assert found(client, q="我们去银行他在行走") == []

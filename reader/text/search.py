@@ -25,7 +25,11 @@ quotes and operators a learner types are only ever words::
     >>> fts5_match(terms)
     '"howitzer"* AND "or"* AND ("普京" OR "普 京")'
     >>> tsquery(terms)
-    "'howitzer':* & 'or':* & ('普京' | '普' <-> '京')"
+    "'howitzer':* & 'or':* & ('普京' | '普' & '京')"
+
+(PostgreSQL's phrase operator counts word positions only up to 16,383, so
+the tsquery asks only for a cut's words, and ``phrases`` gives the words in
+a row that the database then looks for in the document itself.)
 """
 
 import re
@@ -33,7 +37,15 @@ import re
 from reader.text.lexicon import HAN, HAN_RE
 from reader.text.script import Script, convert
 
-__all__ = ["MAX_TERMS", "cuts", "fts5_match", "query_terms", "search_words", "tsquery"]
+__all__ = [
+    "MAX_TERMS",
+    "cuts",
+    "fts5_match",
+    "phrases",
+    "query_terms",
+    "search_words",
+    "tsquery",
+]
 
 MAX_QUERY = 200  # characters of a query read at all
 MAX_TERMS = 8
@@ -95,9 +107,21 @@ def fts5_match(terms: list[str]) -> str:
     return " AND ".join(map(one, terms))
 
 
+def phrases(term: str) -> list[str]:
+    """A Chinese term's cuts as the document writes them, words a space apart; [] for a
+    term that is one word however it is cut.
+
+    >>> phrases("下雪"), phrases("普京")[1:], phrases("bank")
+    (['下雪', '下 雪'], ['普 京'], [])
+    """
+    ways = cuts(term)
+    return [" ".join(words) for words in ways] if len(ways) > 1 else []
+
+
 def tsquery(terms: list[str]) -> str:
     """A PostgreSQL ``to_tsquery`` expression: every term quoted, English ones as prefixes,
-    Chinese ones as any of their cuts (``cuts``), each a phrase."""
+    Chinese ones as any of their cuts (``cuts``), each cut's words all there (in a row:
+    ``phrases``)."""
 
     def quoted(word: str) -> str:
         return "'{}'".format(word.replace("\\", "\\\\").replace("'", "''"))
@@ -105,7 +129,7 @@ def tsquery(terms: list[str]) -> str:
     def one(term: str) -> str:
         if _prefix(term):
             return quoted(term) + ":*"
-        ways = [" <-> ".join(map(quoted, words)) for words in cuts(term)]
+        ways = [" & ".join(map(quoted, words)) for words in cuts(term)]
         return ways[0] if len(ways) == 1 else "(" + " | ".join(ways) + ")"
 
     return " & ".join(map(one, terms))
