@@ -162,9 +162,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected articles", permissions=["change"])
     def unpublish_articles(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True))
+        were_published = list(queryset.filter(published=True).values_list("pk", flat=True))
         count = queryset.update(published=False, updated=timezone.now())
-        _warn_assigned(request, ids)
+        _warn_assigned(request, were_published)
         self.message_user(
             request,
             f"{count} article{pluralize(count)} unpublished: learners no longer see "
@@ -444,19 +444,16 @@ def _realign_all(model_admin, request, article):
 
 def _warn_assigned(request, article_ids) -> None:
     """Tell a teacher who unpublished articles which running classes had them assigned."""
-    names = sorted(
-        set(
-            Assignment.objects.filter(
-                article_id__in=article_ids, classroom__archived=False
-            ).values_list("classroom__name", flat=True)
-        )
-    )
-    if names:
-        messages.warning(
-            request,
-            f"Assigned in {len(names)} class{'es' if len(names) > 1 else ''} "
-            f"({', '.join(names)}): their learners no longer see it until it is published again.",
-        )
+    assigned = Assignment.objects.filter(article_id__in=article_ids, classroom__archived=False)
+    names = sorted(set(assigned.values_list("classroom__name", flat=True)))
+    if not names:
+        return
+    classes_ = f"{len(names)} class{'es' if len(names) > 1 else ''} ({', '.join(names)})"
+    if len(set(assigned.values_list("article_id", flat=True))) > 1:
+        said = "their learners no longer see them until they are published again"
+    else:
+        said = "their learners no longer see it until it is published again"
+    messages.warning(request, f"Assigned in {classes_}: {said}.")
 
 
 def _set_published(published: bool):

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .models import Article, Bookmark, WordCorrection
+from .services import as_sentence
 from .text.levels import label
-from .text.parse import control_character
+from .text.parse import typed_text_problem
 
 # A row id as a request sends it: ASCII digits only (str.isdigit takes "²" too), and
 # no more than a 64-bit column holds.
@@ -164,7 +165,6 @@ class ArticleImportForm(forms.Form):
         return slug
 
     def clean(self):
-        from .services import as_sentence
         from .text.parse import (
             SeedFormatError,
             check_limits,
@@ -220,7 +220,14 @@ def _same_article(parsed, data):
         "title_en": data.get("title_en") or parsed.title_en,
         "title_zh": data.get("title_zh") or parsed.title_zh,
     }
-    same = Q(pairs__position=0, pairs__zh__startswith=parsed.zh[0]) if parsed.zh else Q()
+    # The first pair's Chinese is its paragraphs a line each: the first must be this one.
+    first = parsed.zh[0] if parsed.zh else ""
+    same = (
+        Q(pairs__position=0, pairs__zh=first)
+        | Q(pairs__position=0, pairs__zh__startswith=first + "\n")
+        if first
+        else Q()
+    )
     for field, title in titles.items():
         if title:
             same |= Q(**{field: title})
@@ -236,9 +243,9 @@ class PairTextForm(forms.Form):
     def clean(self):
         data = super().clean()
         for side, name in (("zh", "Chinese"), ("en", "English")):
-            problem = control_character(data.get(side, ""))
+            problem = typed_text_problem(data.get(side, ""), name)
             if problem is not None:
-                self.add_error(side, f"The {name} text: {problem}: delete it and try again.")
+                self.add_error(side, as_sentence(problem))
         if not data.get("zh", "").strip() and not data.get("en", "").strip():
             raise forms.ValidationError("A pair needs text on at least one side.")
         return data

@@ -7,6 +7,7 @@ never align or annotate. Every write happens after the heavy work is done,
 in one transaction, all or nothing.
 """
 
+import re
 import time
 from dataclasses import dataclass
 from datetime import timedelta
@@ -103,10 +104,19 @@ def import_parsed(
 
 
 def _pinyin_slug(title_zh: str | None) -> str:
-    """A Chinese title's slug: its syllables, 下雪了 → xia-xue-le."""
-    from .text.names import pinyin_syllables
+    """A Chinese title's slug: its syllables, read in simplified, and whatever else it has.
 
-    return slugify(" ".join(pinyin_syllables(title_zh or "")))[:80].strip("-")
+    下雪了 → xia-xue-le, 銀行 → yin-hang, 2024年北京马拉松 → 2024-nian-bei-jing-ma-la-song.
+    """
+    from .text.lexicon import HAN
+    from .text.names import pinyin_syllables
+    from .text.script import Script, convert
+
+    text = convert(title_zh or "", Script.SIMPLIFIED)
+    spelled = re.sub(
+        f"[{HAN}]+", lambda run: " " + " ".join(pinyin_syllables(run.group())) + " ", text
+    )
+    return slugify(spelled)[:80].strip("-")
 
 
 def unique_slug(base: str) -> str:

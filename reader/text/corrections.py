@@ -91,7 +91,9 @@ class Correction:
                     f"{self.word}, separated by spaces"
                 )
             if not all(s.isalpha() for s in syllables):
-                raise CorrectionError("pinyin is letters with tone marks, such as zhǎng")
+                raise CorrectionError(
+                    "pinyin is letters with tone marks or tone numbers, such as zhǎng or zhang3"
+                )
 
 
 def _token(text: str, syllables) -> ZhToken:

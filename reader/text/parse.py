@@ -41,6 +41,7 @@ __all__ = [
     "parse_bytes",
     "parse_seed",
     "parse_sides",
+    "typed_text_problem",
 ]
 
 # What one article may be: its file (or two pasted texts together) in bytes of
@@ -155,6 +156,7 @@ _MIN_HAN_FOR_RATIO = 50
 
 # An untitled article is named by its opening words, at most this many characters.
 _OPENING_TITLE = 20
+_TITLE_MARKS = "。！？!?…；;.，,、：:\"'“”‘’「」『』（）()《》〈〉【】[] \u3000"
 
 
 def opening_title(zh: list[str]) -> str:
@@ -162,13 +164,16 @@ def opening_title(zh: list[str]) -> str:
 
     >>> opening_title(["下雪了！今天早上，窗外白白的一片。"])
     '下雪了'
+    >>> opening_title(["“下雪了！”他说。"]), opening_title(["（图）"])
+    ('下雪了', '图')
     >>> opening_title(["四月初，江南的雨一场接着一场，从城里坐一个半小时的长途汽车就到了。"])
     '四月初，江南的雨一场接着一场，从城里坐一…'
     """
     from reader.text.sentences import split_zh
 
     first = split_zh(zh[0])[0] if zh and zh[0].strip() else ""
-    first = first.strip().rstrip('。！？!?…；;.，,、：:"”」』）)')
+    # Marks at either end go (“下雪了！”他说 → 下雪了), so that no quote is left open.
+    first = first.strip().strip(_TITLE_MARKS)
     return first if len(first) <= _OPENING_TITLE else first[:_OPENING_TITLE] + "…"
 
 
@@ -221,15 +226,22 @@ def control_character(text: str) -> str | None:
     return f"line {line} holds {name} (U+{ord(char):04X}), which is not text"
 
 
-def _refuse_control_characters(text: str, *, pasted: bool = False) -> None:
+def _refuse_control_characters(text: str) -> None:
     problem = control_character(text)
     if problem is not None:
-        advice = (
-            "delete it and try again"
-            if pasted
-            else "save the file as plain UTF-8 text and try again"
-        )
-        raise SeedFormatError(f"{problem}: {advice}")
+        raise SeedFormatError(f"{problem}: save the file as plain UTF-8 text and try again")
+
+
+def typed_text_problem(text: str, name: str) -> str | None:
+    """What is wrong with a text typed or pasted into a box (``name``: "Chinese"…), if any.
+
+    >>> typed_text_problem("我们\\x07去", "Chinese")[:60]
+    'the Chinese text: line 1 holds a control character (U+0007),'
+    """
+    problem = control_character(text)
+    if problem is None:
+        return None
+    return f"the {name} text: {problem}: delete it and try again"
 
 
 # str.strip() already removes the full-width space U+3000; these are the
@@ -297,10 +309,9 @@ def parse_sides(zh_text: str, en_text: str) -> ParsedArticle:
     sides: dict[str, list[str]] = {}
     titles = {"zh": "", "en": ""}
     for lang, text, name in (("zh", zh_text, "Chinese"), ("en", en_text, "English")):
-        try:
-            _refuse_control_characters(text, pasted=True)
-        except SeedFormatError as error:
-            raise SeedFormatError(f"the {name} text: {error}") from None
+        problem = typed_text_problem(text, name)
+        if problem is not None:
+            raise SeedFormatError(problem)
         paragraphs = [line for _, line in _lines(text)]
         if not paragraphs:
             raise SeedFormatError(f"the {name} text is empty")
