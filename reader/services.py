@@ -277,6 +277,21 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
     new = _pair_rows(
         (position, item) for position, item in plan if not isinstance(item, ParagraphPair)
     )
+    # The search words, kept pairs' and new, in reading order, before the lock (the
+    # check of ``updated`` below stands for the kept segments being as read here).
+    kept = {}
+    for pair_id, annotation, en in (
+        Segment.objects.filter(pair__in=[p for _, p in plan if isinstance(p, ParagraphPair)])
+        .order_by("pair_id", "position")
+        .values_list("pair_id", "annotation", "en")
+    ):
+        kept.setdefault(pair_id, []).append((annotation, en))
+    made = {row.position: [(a, en) for _, en, a in row.segments] for row in new}
+    found_by = segment_words(
+        row
+        for position, item in plan
+        for row in (kept.get(item.pk, []) if isinstance(item, ParagraphPair) else made[position])
+    )
     with transaction.atomic():
         locked = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
         if locked.updated != current.updated:
@@ -295,7 +310,7 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
             ParagraphPair.objects.bulk_update([row for _, row in kept_rows], ["position"])
         segments = _create_pairs(locked, new)
         move_bookmarks(article=locked, segments=segments)
-        refresh_search(article=locked)
+        refresh_search(article=locked, found_by=found_by)
         Article.objects.filter(pk=locked.pk).update(updated=timezone.now())
     return len(new)
 

@@ -91,6 +91,16 @@ def test_a_long_run_of_chinese_is_looked_for_as_one_word(client, bank):
     assert found(client, q="我们去银行他在行走") == []
 
 
+def test_a_realignment_stores_the_words_a_refresh_reads_back(seed_article):
+    from reader.text.beads import merge_with_next, unmatch
+
+    for edit in (lambda b: merge_with_next(b, 0), lambda b: unmatch(b, 3)):
+        services.realign_article(article=seed_article, edit=edit)
+        stored = ArticleSearch.objects.get(article=seed_article).words
+        assert "榴弹炮" in stored.split()
+        assert services.refresh_search(article=seed_article).words == stored
+
+
 def test_search_finds_an_english_word_by_its_beginning(client, bank):
     assert found(client, q="walk") == [bank.slug]
 
