@@ -444,12 +444,16 @@ def _realign_all(model_admin, request, article):
 
 def _warn_assigned(request, article_ids) -> None:
     """Tell a teacher who unpublished articles which running classes had them assigned."""
-    assigned = Assignment.objects.filter(article_id__in=article_ids, classroom__archived=False)
-    names = sorted(set(assigned.values_list("classroom__name", flat=True)))
-    if not names:
+    assigned = list(
+        Assignment.objects.filter(
+            article_id__in=article_ids, classroom__archived=False
+        ).values_list("classroom__name", "article_id")
+    )
+    if not assigned:
         return
-    classes_ = f"{len(names)} class{'es' if len(names) > 1 else ''} ({', '.join(names)})"
-    if len(set(assigned.values_list("article_id", flat=True))) > 1:
+    names = sorted({name for name, _ in assigned})
+    classes_ = f"{len(names)} class{pluralize(len(names), 'es')} ({', '.join(names)})"
+    if len({article_id for _, article_id in assigned}) > 1:
         said = "their learners no longer see them until they are published again"
     else:
         said = "their learners no longer see it until it is published again"

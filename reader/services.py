@@ -166,7 +166,7 @@ def import_article(
     # Everything the rows need is worked out here, so that the transaction
     # below, which learners' bookmarks on this article wait for, only writes.
     rows = _pair_rows(enumerate(pairs))
-    found_by = segment_words((annotation, en) for row in rows for _, en, annotation in row.segments)
+    found_by = segment_words(segment for row in rows for segment in row.found_by)
     with transaction.atomic():
         # Not update_or_create: it locks the row FOR UPDATE, which a learner's
         # new bookmark (a foreign key to the article) would wait for (lock_segments).
@@ -202,6 +202,11 @@ class _PairRow:
     zh: str
     en: str
     segments: list[tuple[str, str, dict]]  # (zh, en, stored annotation)
+
+    @property
+    def found_by(self) -> list[tuple[dict, str]]:
+        """Its segments as ``segment_words`` reads them: (stored annotation, en)."""
+        return [(annotation, en) for _, en, annotation in self.segments]
 
 
 def _pair_rows(numbered_pairs) -> list[_PairRow]:
@@ -286,11 +291,13 @@ def realign_article(*, article: Article, edit, version: str | None = None) -> in
         .values_list("pair_id", "annotation", "en")
     ):
         kept.setdefault(pair_id, []).append((annotation, en))
-    made = {row.position: [(a, en) for _, en, a in row.segments] for row in new}
+    made = {row.position: row.found_by for row in new}
     found_by = segment_words(
-        row
+        segment
         for position, item in plan
-        for row in (kept.get(item.pk, []) if isinstance(item, ParagraphPair) else made[position])
+        for segment in (
+            kept.get(item.pk, []) if isinstance(item, ParagraphPair) else made[position]
+        )
     )
     with transaction.atomic():
         locked = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
